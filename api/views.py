@@ -1,0 +1,111 @@
+"""The public JSON API (/api/v1/): guide listing and search, and search suggestions.
+
+Parameters are checked strictly: a bad value gives 400 with {"error": {"parameter", "message"}}.
+"""
+
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from guides.catalogue import find_guides
+from guides.models import GuideArea, Situation, can_read_body
+from search.base import MAX_QUERY_LENGTH, SORTS
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+MAX_OFFSET = 100_000
+
+
+class ParameterError(Exception):
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+def bad_request(error: ParameterError) -> JsonResponse:
+    return JsonResponse({"error": {"parameter": error.parameter, "message": error.message}}, status=400)
+
+
+def _integer(params, name, default, low, high) -> int:
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ParameterError(name, f"{name} must be an integer") from None
+    if not low <= value <= high:
+        raise ParameterError(name, f"{name} must be between {low} and {high}")
+    return value
+
+
+def _slugs(params, name, model) -> list[str]:
+    values = params.getlist(name)
+    known = set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        raise ParameterError(name, f"unknown {name}: {', '.join(unknown)[:200]}")
+    return values
+
+
+def _query(params) -> str:
+    query = params.get("q", "")
+    return query[:MAX_QUERY_LENGTH]
+
+
+def term_json(term) -> dict:
+    return {"slug": term.slug, "name": term.name}
+
+
+def guide_json(request, guide, snippet: str) -> dict:
+    return {
+        "slug": guide.slug,
+        "title": guide.title,
+        "url": request.build_absolute_uri(guide.url),
+        "summary": guide.summary,
+        "snippet": snippet,
+        "members_only": guide.members_only,
+        "categories": [term_json(term) for term in guide.categories.all()],
+        "situations": [term_json(term) for term in guide.situations.all()],
+        "updated": guide.updated.isoformat(),
+    }
+
+
+@require_GET
+def guides(request):
+    params = request.GET
+    try:
+        limit = _integer(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+        offset = _integer(params, "offset", 0, 0, MAX_OFFSET)
+        categories = _slugs(params, "category", GuideArea)
+        situations = _slugs(params, "situation", Situation)
+        sort = params.get("sort", "")
+        if sort and sort not in SORTS:
+            raise ParameterError("sort", f"sort must be one of {', '.join(SORTS)}")
+    except ParameterError as error:
+        return bad_request(error)
+    results = find_guides(_query(params), categories, situations, sort=sort, limit=limit, offset=offset)
+    return JsonResponse(
+        {
+            "count": results.total,
+            "results": [
+                guide_json(request, guide, results.snippets.get(guide.pk, "")) for guide in results.guides
+            ],
+            "facets": {
+                facet: [{"slug": option.slug, "name": option.name, "count": option.count} for option in options]
+                for facet, options in results.facets.items()
+            },
+            "suggestion": results.suggestion,
+            "nearest": [guide_json(request, guide, results.snippets.get(guide.pk, "")) for guide in results.nearest],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def suggest(request):
+    from search import get_engine
+
+    query = _query(request.GET).strip()
+    suggestions = get_engine().suggest(query) if len(query) >= 2 else []
+    return JsonResponse({"query": query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

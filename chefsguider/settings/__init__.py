@@ -1,0 +1,1 @@
+"""Settings: `base` holds everything; production values come from the environment."""

@@ -1,0 +1,135 @@
+"""Finding guides: filters (OR within a facet, AND across), facet counts, search and paging.
+
+One function, `find_guides`, serves the catalogue page, the landing pages and the JSON API,
+so the three can never disagree on what a choice of filters means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from guides.models import GuideArea, GuidePage, Situation
+from search.base import SORT_RELEVANCE, SORT_UPDATED, SearchFilters
+
+FACETS = {"category": GuideArea, "situation": Situation}
+
+
+@dataclass
+class FacetOption:
+    term: GuideArea | Situation
+    count: int
+    selected: bool
+
+    @property
+    def slug(self) -> str:
+        return self.term.slug
+
+    @property
+    def name(self) -> str:
+        return self.term.name
+
+
+@dataclass
+class GuideResults:
+    guides: list[GuidePage]
+    total: int
+    facets: dict[str, list[FacetOption]]
+    snippets: dict[int, str] = field(default_factory=dict)
+    suggestion: str | None = None
+    nearest: list[GuidePage] = field(default_factory=list)
+
+
+def live_guides() -> QuerySet[GuidePage]:
+    return GuidePage.objects.live().public()
+
+
+def with_terms(queryset: QuerySet[GuidePage]) -> QuerySet[GuidePage]:
+    """Guides with their areas and situations in two extra queries, however many guides."""
+    return queryset.prefetch_related(
+        Prefetch("categories", queryset=GuideArea.objects.order_by("sort_order", "name")),
+        Prefetch("situations", queryset=Situation.objects.order_by("sort_order", "name")),
+    )
+
+
+def apply_filters(queryset, categories=(), situations=()):
+    if categories:
+        queryset = queryset.filter(pk__in=GuidePage.categories.through.objects.filter(
+            guidearea__slug__in=categories).values("guidepage_id"))
+    if situations:
+        queryset = queryset.filter(pk__in=GuidePage.situations.through.objects.filter(
+            situation__slug__in=situations).values("guidepage_id"))
+    return queryset
+
+
+def database_facet_counts(categories=(), situations=()) -> dict[str, dict[str, int]]:
+    """How many live guides each option would give together with the other facet's choice."""
+    counts = {}
+    for facet, through, term_field, other in (
+        ("category", GuidePage.categories.through, "guidearea", {"situations": situations}),
+        ("situation", GuidePage.situations.through, "situation", {"categories": categories}),
+    ):
+        matching = apply_filters(live_guides(), **other).values("pk")
+        rows = (
+            through.objects.filter(guidepage_id__in=matching)
+            .values(f"{term_field}__slug")
+            .annotate(n=Count("guidepage_id", distinct=True))
+        )
+        counts[facet] = {row[f"{term_field}__slug"]: row["n"] for row in rows}
+    return counts
+
+
+def facet_options(counts, categories=(), situations=()) -> dict[str, list[FacetOption]]:
+    selected = {"category": set(categories), "situation": set(situations)}
+    return {
+        facet: [
+            FacetOption(term, counts.get(facet, {}).get(term.slug, 0), term.slug in selected[facet])
+            for term in model.objects.all()
+        ]
+        for facet, model in FACETS.items()
+    }
+
+
+def find_guides(
+    query: str = "",
+    categories=(),
+    situations=(),
+    *,
+    sort: str = "",
+    limit: int = 10,
+    offset: int = 0,
+) -> GuideResults:
+    """Live guides matching the query and filters, one page of them, with facet counts."""
+    query = (query or "").strip()
+    if query:
+        return _search(query, tuple(categories), tuple(situations), sort or SORT_RELEVANCE, limit, offset)
+    filtered = apply_filters(live_guides(), categories, situations)
+    total = filtered.count()
+    guides = list(with_terms(filtered.order_by("-updated", "title"))[offset : offset + limit]) if limit else []
+    counts = database_facet_counts(categories, situations)
+    return GuideResults(guides, total, facet_options(counts, categories, situations))
+
+
+def _search(query, categories, situations, sort, limit, offset) -> GuideResults:
+    from search import get_engine
+
+    results = get_engine().search(
+        query, SearchFilters(categories, situations), sort=sort, limit=limit, offset=offset
+    )
+    wanted = [hit.id for hit in results.hits] + [hit.id for hit in results.nearest]
+    pages = with_terms(live_guides().filter(pk__in=wanted)).in_bulk()
+    guides = [pages[hit.id] for hit in results.hits if hit.id in pages]
+    nearest = [pages[hit.id] for hit in results.nearest if hit.id in pages]
+    snippets = {hit.id: hit.snippet for hit in [*results.hits, *results.nearest]}
+    return GuideResults(
+        guides,
+        results.total,
+        facet_options(results.facets, categories, situations),
+        snippets=snippets,
+        suggestion=results.suggestion,
+        nearest=nearest,
+    )
+
+
+SORT_CHOICES = {SORT_RELEVANCE: "relevans", SORT_UPDATED: "senast uppdaterad"}

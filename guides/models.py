@@ -1,0 +1,261 @@
+"""Guide library: guide areas and situations (snippets), the catalogue page and guide pages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from guides.blocks import GuideBodyBlock
+
+#: Slugs taken by the catalogue's own routes, so no guide may use them.
+RESERVED_GUIDE_SLUGS = {"omrade", "situation"}
+
+
+class Term(models.Model):
+    """A way to group guides that readers filter by: a guide area or a situation."""
+
+    name = models.CharField("namn", max_length=100, unique=True)
+    slug = models.SlugField("slug", max_length=100, unique=True, allow_unicode=False)
+    intro = RichTextField("introduktion", blank=True, features=["bold", "italic", "link"])
+    sort_order = models.PositiveIntegerField("sorteringsordning", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("intro"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class GuideArea(Term):
+    url_prefix = "omrade"
+
+    class Meta(Term.Meta):
+        verbose_name = "guideområde"
+        verbose_name_plural = "guideområden"
+
+
+class Situation(Term):
+    url_prefix = "situation"
+
+    class Meta(Term.Meta):
+        verbose_name = "situation"
+        verbose_name_plural = "situationer"
+
+
+@register_setting(icon="group")
+class MembershipCallToAction(BaseGenericSetting):
+    """The one "Bli medlem" call to action shown under every guide."""
+
+    heading = models.CharField("rubrik", max_length=120, default="Vill du ha mer stöd i chefsrollen?")
+    text = models.TextField(
+        "text",
+        default="Som medlem får du personlig rådgivning, lönestatistik och alla våra guider och verktyg.",
+    )
+    button_text = models.CharField("knapptext", max_length=60, default="Bli medlem")
+    button_url = models.CharField("länk", max_length=200, default="/bli-medlem/")
+
+    panels = [FieldPanel("heading"), FieldPanel("text"), FieldPanel("button_text"), FieldPanel("button_url")]
+
+    class Meta:
+        verbose_name = "medlemserbjudande"
+
+
+class HomePage(Page):
+    """The site's front page: the promise, the search field and the ways into the library."""
+
+    intro = RichTextField("introduktion", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["guides.CataloguePage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "startsida"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = CataloguePage.objects.live().first()
+        context["areas"] = GuideArea.objects.all()
+        context["situations"] = Situation.objects.all()
+        context["latest_guides"] = (
+            GuidePage.objects.live().order_by("-updated", "title").prefetch_related("categories")[:6]
+        )
+        return context
+
+
+class CataloguePage(RoutablePageMixin, Page):
+    """/chefsguider/: the filterable guide library and the area and situation landing pages."""
+
+    intro = RichTextField("introduktion", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["guides.GuidePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "guidekatalog"
+
+    @path("")
+    def catalogue(self, request):
+        from guides.views import catalogue_view
+
+        return catalogue_view(request, self)
+
+    @path("omrade/<slug:slug>/", name="area")
+    def area(self, request, slug):
+        from guides.views import term_view
+
+        return term_view(request, self, GuideArea, slug)
+
+    @path("situation/<slug:slug>/", name="situation")
+    def situation(self, request, slug):
+        from guides.views import term_view
+
+        return term_view(request, self, Situation, slug)
+
+    def term_url(self, term: Term) -> str:
+        return f"{self.url}{term.url_prefix}/{term.slug}/"
+
+
+class GuidePage(Page):
+    """One guide: ingress, a body of blocks, its areas and situations, byline and date."""
+
+    summary = models.TextField("ingress", help_text="En till tre meningar om varför ämnet spelar roll.")
+    body = StreamField(GuideBodyBlock(), verbose_name="innehåll", blank=True)
+    categories = ParentalManyToManyField(GuideArea, verbose_name="guideområden", related_name="guides")
+    situations = ParentalManyToManyField(
+        Situation, verbose_name="situationer", related_name="guides", blank=True
+    )
+    author = models.CharField("skribent", max_length=120)
+    updated = models.DateField("uppdaterad", default=datetime.date.today)
+    members_only = models.BooleanField(
+        "endast för medlemmar", default=False, help_text="Andra ser bara rubrik och ingress."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("categories"), FieldPanel("situations")], heading="Område och situation"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("updated"), FieldPanel("members_only")], heading="Om guiden"
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["guides.CataloguePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "guide"
+        verbose_name_plural = "guider"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_GUIDE_SLUGS:
+            raise ValidationError({"slug": "Den här adressen används redan av katalogen. Välj en annan."})
+
+    @property
+    def headings(self) -> list[dict]:
+        """Level-2 headings with anchors, in order: the table of contents."""
+        return [
+            {"text": block.value["text"], "anchor": heading_anchor(block.value["text"])}
+            for block in self.body
+            if block.block_type == "heading" and block.value["level"] == "h2"
+        ]
+
+    @property
+    def table_of_contents(self) -> list[dict]:
+        headings = self.headings
+        return headings if len(headings) >= 3 else []
+
+    def body_text(self) -> str:
+        """The body as plain text, for search and summaries."""
+        parts = []
+        for block in self.body:
+            value = block.value
+            if block.block_type == "heading":
+                parts.append(value["text"])
+            elif block.block_type == "rich_text":
+                parts.append(strip_tags(value.source))
+            elif block.block_type in {"question_list", "checklist", "key_points"}:
+                parts.append(value.get("title") or "")
+                parts.extend(value.get("questions") or value.get("items") or value.get("points") or [])
+            elif block.block_type == "tip":
+                parts.extend([value["title"], strip_tags(value["text"].source)])
+            elif block.block_type == "quote":
+                parts.extend([value["text"], value["attribution"]])
+        return "\n".join(part for part in parts if part)
+
+    def related_guides(self, limit: int = 5):
+        """Other live guides ranked by shared situations, then shared areas."""
+        situation_ids = list(self.situations.values_list("pk", flat=True))
+        area_ids = list(self.categories.values_list("pk", flat=True))
+        return (
+            GuidePage.objects.live()
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_situations=Count("situations", filter=Q(situations__in=situation_ids), distinct=True),
+                shared_areas=Count("categories", filter=Q(categories__in=area_ids), distinct=True),
+            )
+            .filter(Q(shared_situations__gt=0) | Q(shared_areas__gt=0))
+            .order_by("-shared_situations", "-shared_areas", "-updated", "title")[:limit]
+        )
+
+    def search_document(self):
+        from search.base import GuideDocument
+
+        return GuideDocument(
+            id=self.pk,
+            slug=self.slug,
+            title=self.title,
+            summary=self.summary,
+            headings=tuple(block.value["text"] for block in self.body if block.block_type == "heading"),
+            body=self.body_text(),
+            categories=tuple(self.categories.values_list("slug", flat=True)),
+            situations=tuple(self.situations.values_list("slug", flat=True)),
+            updated=self.updated,
+            members_only=self.members_only,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = self.get_parent().specific
+        context["can_read_body"] = can_read_body(request, self)
+        context["related_guides"] = self.related_guides()
+        context["areas"] = self.categories.all()
+        context["page_situations"] = self.situations.all()
+        return context
+
+
+def heading_anchor(text: str) -> str:
+    return slugify(text) or "avsnitt"
+
+
+def can_read_body(request, guide: GuidePage) -> bool:
+    """Members-only bodies reach logged-in members only; everyone reads the rest."""
+    if not guide.members_only:
+        return True
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)

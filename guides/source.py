@@ -1,0 +1,297 @@
+"""The guide source format: one Markdown file with YAML front matter per guide.
+
+`parse_guide` turns a file's text into a `GuideSource` (metadata plus StreamField block data)
+or raises `SourceError` with a reason a person can act on. Nothing here touches the database;
+links to other guides stay in their stable form (/guider/<slug>/) until the importer resolves them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from django.utils.text import slugify
+from markdown_it import MarkdownIt
+
+from guides.models import RESERVED_GUIDE_SLUGS
+
+REQUIRED_FIELDS = {"title", "summary", "categories", "author", "updated"}
+OPTIONAL_FIELDS = {"slug", "situations", "members_only"}
+GUIDE_LINK = re.compile(r"^/guider/([a-z0-9-]+)/?$")
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
+TIP_PREFIX = re.compile(r"^<p><strong>Tips:?</strong>:?\s*", re.I)
+KEY_POINTS_HEADING = "i korthet"
+
+markdown = MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+class SourceError(Exception):
+    """A guide file that cannot be imported, with the reason."""
+
+
+@dataclass
+class GuideSource:
+    slug: str
+    title: str
+    summary: str
+    categories: list[str]
+    situations: list[str]
+    author: str
+    updated: datetime.date
+    members_only: bool
+    blocks: list[dict]
+    linked_slugs: set[str] = field(default_factory=set)
+
+
+def parse_guide(text: str, default_slug: str) -> GuideSource:
+    meta, body = split_front_matter(text)
+    source = GuideSource(
+        slug=_slug(meta.get("slug", default_slug)),
+        title=_text(meta, "title", 255),
+        summary=_text(meta, "summary", 1000),
+        categories=_names(meta, "categories", required=True),
+        situations=_names(meta, "situations", required=False),
+        author=_text(meta, "author", 120),
+        updated=_date(meta.get("updated")),
+        members_only=_bool(meta.get("members_only", False)),
+        blocks=[],
+    )
+    source.blocks = body_blocks(body, source.linked_slugs)
+    return source
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    match = FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if not match:
+        raise SourceError("front matter missing: the file must start with a '---' block")
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        raise SourceError(f"front matter is not valid YAML{where}") from None
+    if not isinstance(meta, dict):
+        raise SourceError("front matter must be a mapping of field: value")
+    missing = sorted(REQUIRED_FIELDS - meta.keys())
+    if missing:
+        raise SourceError(f"front matter lacks {', '.join(missing)}")
+    unknown = sorted(set(meta) - REQUIRED_FIELDS - OPTIONAL_FIELDS)
+    if unknown:
+        raise SourceError(f"unknown front matter field {', '.join(map(str, unknown))}")
+    return meta, text[match.end() + (len(text) - len(text.lstrip("\ufeff"))) :]
+
+
+def _text(meta, name, max_length) -> str:
+    value = meta.get(name)
+    if not isinstance(value, str) or not value.strip():
+        raise SourceError(f"{name} must be a non-empty text")
+    if len(value) > max_length:
+        raise SourceError(f"{name} is longer than {max_length} characters")
+    return value.strip()
+
+
+def _names(meta, name, required) -> list[str]:
+    value = meta.get(name, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise SourceError(f"{name} must be a list of names")
+    if required and not value:
+        raise SourceError(f"{name} must name at least one")
+    return [item.strip() for item in value]
+
+
+def _slug(value) -> str:
+    if not isinstance(value, str) or not value or slugify(value) != value:
+        raise SourceError(f"slug {value!r} is not a valid slug (lowercase a-z, 0-9 and -)")
+    if value in RESERVED_GUIDE_SLUGS:
+        raise SourceError(f"slug {value!r} is reserved by the catalogue")
+    return value
+
+
+def _date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise SourceError(f"updated {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _bool(value) -> bool:
+    if not isinstance(value, bool):
+        raise SourceError("members_only must be true or false")
+    return value
+
+
+# -- body ---------------------------------------------------------------------------------
+
+
+def body_blocks(body: str, linked_slugs: set[str]) -> list[dict]:
+    """Markdown body → StreamField block data (list of {"type", "value"})."""
+    tokens = markdown.parse(body)
+    if not any(token.type == "inline" and token.content.strip() for token in tokens):
+        raise SourceError("body is empty")
+    _check_supported(tokens)
+    blocks: list[dict] = []
+    rich: list = []
+
+    def flush():
+        if rich:
+            html = markdown.renderer.render(rich, markdown.options, {}).strip()
+            blocks.append({"type": "rich_text", "value": html})
+            rich.clear()
+
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        end = _closing(tokens, position)
+        chunk = tokens[position : end + 1]
+        block = None
+        if token.type == "heading_open":
+            block = _heading(chunk, tokens[end + 1 : _closing(tokens, end + 1) + 1] if end + 1 < len(tokens) else [])
+            if block and block["type"] == "key_points":
+                end = _closing(tokens, end + 1)
+        elif token.type == "bullet_list_open":
+            block = _list_block(chunk)
+        elif token.type == "blockquote_open":
+            block = _quote_or_tip(chunk)
+        elif token.type == "paragraph_open":
+            block = _guide_link(chunk)
+        if block:
+            flush()
+            blocks.append(block)
+        else:
+            rich.extend(chunk)
+        position = end + 1
+    flush()
+    for block in blocks:
+        linked_slugs.update(_links_in(block))
+    return blocks
+
+
+def _check_supported(tokens):
+    for token in tokens:
+        if token.type in {"fence", "code_block"}:
+            raise SourceError(f"line {token.map[0] + 1}: code blocks are not supported in guides")
+        if token.type == "heading_open" and token.tag not in {"h2", "h3"}:
+            raise SourceError(f"line {token.map[0] + 1}: only ## and ### headings are allowed")
+        if token.type == "table_open":
+            raise SourceError(f"line {token.map[0] + 1}: tables are not supported")
+        if token.type == "inline" and re.search(r"!\[[^\]]*\]\(", token.content):
+            raise SourceError(f"line {token.map[0] + 1}: images are not supported in guides")
+        for child in token.children or []:
+            if child.type == "link_open":
+                href = child.attrGet("href") or ""
+                if href.startswith(("javascript:", "data:", "vbscript:")):
+                    raise SourceError(f"line {token.map[0] + 1}: link {href[:30]!r} is not allowed")
+
+
+def _closing(tokens, start) -> int:
+    """Index of the token that closes the block opened at start (itself if self-contained)."""
+    token = tokens[start]
+    if token.nesting != 1:
+        return start
+    depth = 0
+    for index in range(start, len(tokens)):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index
+    return len(tokens) - 1
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _heading(chunk, following):
+    text = _inline_text(chunk[1])
+    if text.lower() == KEY_POINTS_HEADING and following and following[0].type == "bullet_list_open":
+        points = _list_items(following)
+        if points:
+            return {"type": "key_points", "value": {"points": [_inline_text(item) for item in points]}}
+    return {"type": "heading", "value": {"text": text, "level": chunk[0].tag}}
+
+
+def _list_items(chunk):
+    """The inline token of each top-level item, or None when items hold more than one paragraph."""
+    level = chunk[0].level
+    items, paragraphs = [], 0
+    for token in chunk:
+        if token.type == "list_item_open" and token.level == level + 1:
+            paragraphs = 0
+        if token.type == "inline":
+            if token.level != level + 3:
+                return None
+            paragraphs += 1
+            if paragraphs > 1:
+                return None
+            items.append(token)
+    return items
+
+
+def _has_links(items) -> bool:
+    return any(child.type == "link_open" for item in items for child in item.children or [])
+
+
+TASK = re.compile(r"^\[[ xX]\]\s+")
+
+
+def _list_block(chunk):
+    items = _list_items(chunk)
+    if not items or _has_links(items):
+        return None
+    texts = [_inline_text(item) for item in items]
+    if all(TASK.match(item.content) for item in items):
+        return {"type": "checklist", "value": {"title": "", "items": [TASK.sub("", text) for text in texts]}}
+    if all(text.endswith("?") for text in texts):
+        return {"type": "question_list", "value": {"title": "", "questions": texts}}
+    return None
+
+
+def _quote_or_tip(chunk):
+    inner = chunk[1:-1]
+    html = markdown.renderer.render(inner, markdown.options, {}).strip()
+    if TIP_PREFIX.match(html):
+        return {"type": "tip", "value": {"title": "Tips", "text": "<p>" + TIP_PREFIX.sub("", html)}}
+    paragraphs = [_inline_text(token) for token in inner if token.type == "inline"]
+    attribution = ""
+    if len(paragraphs) > 1 and paragraphs[-1].startswith(("— ", "– ", "-- ")):
+        attribution = paragraphs.pop().lstrip("—–- ").strip()
+    return {"type": "quote", "value": {"text": "\n\n".join(paragraphs), "attribution": attribution}}
+
+
+def _guide_link(chunk):
+    """A paragraph that is nothing but one link to another guide becomes a guide link block."""
+    children = [child for child in chunk[1].children or [] if not (child.type == "text" and not child.content.strip())]
+    if len(children) >= 3 and children[0].type == "link_open" and children[-1].type == "link_close":
+        match = GUIDE_LINK.match(children[0].attrGet("href") or "")
+        if match and all(child.type == "text" for child in children[1:-1]):
+            return {"type": "guide_link", "value": {"page": match.group(1), "text": _inline_text(chunk[1])}}
+    return None
+
+
+HREF = re.compile(r'href="(/guider/[^"]*)"')
+
+
+def _links_in(block) -> set[str]:
+    if block["type"] == "guide_link":
+        return {block["value"]["page"]}
+    html = block["value"] if block["type"] == "rich_text" else block["value"].get("text", "") if block["type"] == "tip" else ""
+    slugs = set()
+    for href in HREF.findall(html):
+        match = GUIDE_LINK.match(href)
+        if not match:
+            raise SourceError(f"link {href!r} is not of the form /guider/<slug>/")
+        slugs.add(match.group(1))
+    return slugs

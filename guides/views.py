@@ -1,0 +1,103 @@
+"""HTML views of the catalogue: the filter form with counts, and area and situation pages.
+
+Everything works as a plain GET form; the catalogue script asks for the results fragment only
+(header X-Chefsguider-Fragment) to update counts and list without a page load.
+"""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
+
+from guides.catalogue import SORT_CHOICES, find_guides
+from guides.models import GuideArea, Situation
+from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED
+
+PER_PAGE = 10
+FRAGMENT_HEADER = "X-Chefsguider-Fragment"
+
+
+class ResultSpan:
+    """A sized stand-in for a result list, so Django's Paginator can do the page arithmetic."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, item):
+        return range(self.total)[item]
+
+
+def known_slugs(values: list[str], model) -> list[str]:
+    """Selected slugs that exist, in the editors' order; unknown ones are ignored in HTML."""
+    wanted = set(values)
+    return [slug for slug in model.objects.values_list("slug", flat=True) if slug in wanted]
+
+
+def catalogue_view(request, catalogue):
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    categories = known_slugs(request.GET.getlist("omrade"), GuideArea)
+    situations = known_slugs(request.GET.getlist("situation"), Situation)
+    sort = request.GET.get("sortera")
+    if sort not in SORT_CHOICES:
+        sort = SORT_RELEVANCE if query else SORT_UPDATED
+    results, page = paged_results(request, query, categories, situations, sort=sort)
+    context = catalogue.get_context(request)
+    context.update(
+        {
+            "results": results,
+            "query": query,
+            "sort": sort,
+            "sort_choices": SORT_CHOICES,
+            "page_obj": page,
+            "filters_active": bool(query or categories or situations),
+            "filter_query": _filter_query(request),
+        }
+    )
+    template = "guides/catalogue_results.html" if request.headers.get(FRAGMENT_HEADER) else "guides/catalogue_page.html"
+    response = TemplateResponse(request, template, context)
+    patch_vary_headers(response, [FRAGMENT_HEADER])
+    return response
+
+
+def term_view(request, catalogue, model, slug):
+    try:
+        term = model.objects.get(slug=slug)
+    except model.DoesNotExist:
+        raise Http404("Okänt område eller situation")
+    facet = {GuideArea: "categories", Situation: "situations"}[model]
+    results, page = paged_results(request, **{facet: [slug]})
+    context = catalogue.get_context(request)
+    context.update(
+        {
+            "term": term,
+            "term_kind": "Guideområde" if model is GuideArea else "Situation",
+            "filter_param": "omrade" if model is GuideArea else "situation",
+            "results": results,
+            "page_obj": page,
+            "filter_query": "",
+        }
+    )
+    return TemplateResponse(request, "guides/term_page.html", context)
+
+
+def paged_results(request, *args, **kwargs):
+    """One page of results for ?sida=N; a page past the end shows the last page."""
+    try:
+        number = max(1, int(request.GET.get("sida", "1")))
+    except ValueError:
+        number = 1
+    results = find_guides(*args, **kwargs, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
+    page = Paginator(ResultSpan(results.total), PER_PAGE).get_page(number)
+    if page.number != number and results.total:
+        results = find_guides(*args, **kwargs, limit=PER_PAGE, offset=(page.number - 1) * PER_PAGE)
+    return results, page
+
+
+def _filter_query(request) -> str:
+    """The current choice as a query string without the page number, for pagination links."""
+    params = request.GET.copy()
+    params.pop("sida", None)
+    return params.urlencode()

@@ -134,9 +134,9 @@ def _bool(value) -> bool:
 def body_blocks(body: str, linked_slugs: set[str]) -> list[dict]:
     """Markdown body → StreamField block data (list of {"type", "value"})."""
     tokens = markdown.parse(body)
+    _check_supported(tokens)
     if not any(token.type == "inline" and token.content.strip() for token in tokens):
         raise SourceError("body is empty")
-    _check_supported(tokens)
     blocks: list[dict] = []
     rich: list = []
 

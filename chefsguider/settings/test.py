@@ -1,0 +1,17 @@
+"""Test settings: a private data folder per test process, fast hashing, in-memory mail."""
+
+import os
+import tempfile
+
+os.environ.setdefault("CHEFSGUIDER_DATA_DIR", tempfile.mkdtemp(prefix="chefsguider-test-"))
+
+from chefsguider.settings.base import *  # noqa: E402,F403
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_AUTOREFRESH = True

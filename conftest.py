@@ -1,0 +1,55 @@
+"""Shared test fixtures: a guide factory on the seeded catalogue, and terms by slug."""
+
+import datetime
+import itertools
+
+import pytest
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def catalogue(db):
+    from guides.models import CataloguePage
+
+    return CataloguePage.objects.get()
+
+
+@pytest.fixture
+def make_guide(catalogue):
+    """Create a live guide: make_guide("Titel", areas=["lon"], situations=["lonerevision"])."""
+    from guides.models import GuideArea, GuidePage, Situation
+
+    def make(
+        title=None,
+        *,
+        areas=("ledarskap",),
+        situations=(),
+        updated=None,
+        summary="En kort ingress.",
+        body=None,
+        members_only=False,
+        slug=None,
+        publish=False,
+    ):
+        number = next(_counter)
+        title = title or f"Guide {number}"
+        page = GuidePage(
+            title=title,
+            slug=slug or f"guide-{number}",
+            summary=summary,
+            author="Test Skribent",
+            updated=updated or datetime.date(2026, 1, 1) + datetime.timedelta(days=number % 300),
+            members_only=members_only,
+            body=body or [{"type": "rich_text", "value": f"<p>Brödtext för {title}.</p>"}],
+            live=not publish,
+        )
+        catalogue.add_child(instance=page)
+        page.categories.set(GuideArea.objects.filter(slug__in=areas))
+        page.situations.set(Situation.objects.filter(slug__in=situations))
+        page.save()
+        if publish:
+            page.save_revision().publish()
+        return page
+
+    return make

@@ -1,0 +1,122 @@
+"""The catalogue: OR within a facet, AND across facets, counts per option, plain-GET flow."""
+
+import re
+
+import pytest
+
+from guides.catalogue import find_guides
+
+
+@pytest.fixture
+def library(make_guide):
+    """Five guides whose facet counts are worked out by hand in the tests below."""
+    return {
+        "g1": make_guide("Lön ett", areas=["lon"], situations=["lonerevision"]),
+        "g2": make_guide("Lön två", areas=["lon", "ledarskap"], situations=["lonerevision", "svara-samtal"]),
+        "g3": make_guide("Ledare", areas=["ledarskap"], situations=["svara-samtal"]),
+        "g4": make_guide("Rätt", areas=["arbetsratt"], situations=["avsluta-anstallning"]),
+        "g5": make_guide("Rätt och lön", areas=["arbetsratt", "lon"], situations=[]),
+    }
+
+
+def counts(results, facet):
+    return {option.slug: option.count for option in results.facets[facet] if option.count}
+
+
+def titles(results):
+    return {guide.title for guide in results.guides}
+
+
+def test_no_choice_lists_every_live_guide_newest_first(library):
+    results = find_guides()
+    assert results.total == 5
+    dates = [guide.updated for guide in results.guides]
+    assert dates == sorted(dates, reverse=True)
+    assert counts(results, "category") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
+    assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 2, "avsluta-anstallning": 1}
+
+
+def test_one_area(library):
+    results = find_guides(categories=["lon"])
+    assert titles(results) == {"Lön ett", "Lön två", "Rätt och lön"}
+    # Area counts ignore the area choice itself; situation counts apply it.
+    assert counts(results, "category") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
+    assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 1}
+
+
+def test_or_within_a_facet(library):
+    results = find_guides(categories=["lon", "arbetsratt"])
+    assert titles(results) == {"Lön ett", "Lön två", "Rätt", "Rätt och lön"}
+
+
+def test_and_across_facets(library):
+    results = find_guides(categories=["lon"], situations=["svara-samtal"])
+    assert titles(results) == {"Lön två"}
+    assert counts(results, "category") == {"lon": 1, "ledarskap": 2}
+    assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 1}
+
+
+def test_unpublished_guides_are_not_counted(library):
+    library["g1"].unpublish()
+    results = find_guides(categories=["lon"])
+    assert results.total == 2
+    assert counts(results, "situation") == {"lonerevision": 1, "svara-samtal": 1}
+
+
+def test_catalogue_page_shows_count_options_and_results(client, library):
+    response = client.get("/chefsguider/?omrade=lon&situation=svara-samtal")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Det finns 1 guide inom ditt val" in html
+    assert "Lön två" in html and "Lön ett" not in html
+    assert re.search(r'id="category-lon"[^>]*value="lon"[^>]* checked', html)
+    # An option that would give no guides is shown, but disabled.
+    assert re.search(r'id="category-karriar"[^>]* disabled', html)
+    assert "Rensa val" in html
+
+
+def test_plural_count_and_no_clear_link_without_choice(client, library):
+    html = client.get("/chefsguider/").content.decode()
+    assert "Det finns 5 guider inom ditt val" in html
+    assert "Rensa val" not in html
+
+
+def test_unknown_slugs_in_the_url_are_ignored(client, library):
+    response = client.get("/chefsguider/?omrade=finns-inte&situation=%00")
+    assert response.status_code == 200
+    assert "Det finns 5 guider inom ditt val" in response.content.decode()
+
+
+def test_pagination_keeps_the_choice(client, make_guide):
+    for _ in range(12):
+        make_guide(areas=["lon"])
+    html = client.get("/chefsguider/?omrade=lon").content.decode()
+    assert "Det finns 12 guider inom ditt val" in html
+    assert 'href="?omrade=lon&amp;sida=2"' in html
+    second = client.get("/chefsguider/?omrade=lon&sida=2").content.decode()
+    assert second.count('class="guide-card"') == 2
+    # A page number past the end shows the last page, a bad one the first.
+    assert client.get("/chefsguider/?omrade=lon&sida=99").content.decode().count('class="guide-card"') == 2
+    assert client.get("/chefsguider/?omrade=lon&sida=abc").status_code == 200
+
+
+def test_fragment_for_the_script_holds_form_and_results_only(client, library):
+    response = client.get("/chefsguider/?omrade=lon", headers={"X-Chefsguider-Fragment": "1"})
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Det finns 3 guider inom ditt val" in html
+    assert "X-Chefsguider-Fragment" in response["Vary"]
+
+
+def test_area_and_situation_landing_pages(client, library):
+    from guides.models import GuideArea
+
+    area = GuideArea.objects.get(slug="lon")
+    area.intro = "<p>Lön är ett av chefens viktigaste verktyg.</p>"
+    area.save()
+    html = client.get("/chefsguider/omrade/lon/").content.decode()
+    assert "Lön är ett av chefens viktigaste verktyg." in html
+    assert "3 guider" in html and "Lön ett" in html and "Ledare" not in html
+    html = client.get("/chefsguider/situation/svara-samtal/").content.decode()
+    assert "Lön två" in html and "Ledare" in html and "Rätt" not in html
+    assert client.get("/chefsguider/omrade/finns-inte/").status_code == 404

@@ -1,0 +1,211 @@
+"""import_guides: Markdown to blocks, idempotent updates, and broken files that leave no trace."""
+
+import textwrap
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from guides.importer import import_guides
+from guides.models import GuideArea, GuidePage, Situation
+from guides.source import SourceError, body_blocks, parse_guide
+
+
+def guide_file(folder, name, body="Brödtext.", **meta):
+    fields = {
+        "title": f'"{name.title()}"',
+        "summary": '"En ingress."',
+        "categories": '["Lön"]',
+        "situations": '["Lönerevision"]',
+        "author": '"Anna Andersson"',
+        "updated": "2026-03-14",
+    }
+    fields.update(meta)
+    front = "\n".join(f"{key}: {value}" for key, value in fields.items() if value is not None)
+    path = folder / f"{name}.md"
+    path.write_text(f"---\n{front}\n---\n{textwrap.dedent(body)}", encoding="utf-8")
+    return path
+
+
+def test_markdown_becomes_blocks():
+    blocks = body_blocks(
+        textwrap.dedent(
+            """\
+            ## I korthet
+
+            - Poäng ett
+            - Poäng två
+
+            ## Rubrik
+
+            Stycke med **fet** text och [länk](/guider/annan/).
+
+            ### Underrubrik
+
+            - Vad gick bra?
+            - Vad vill du ändra?
+
+            Att göra:
+
+            - [ ] Boka rum
+            - [x] Skicka kallelse
+
+            Att minnas:
+
+            - vanlig punkt
+            - en till
+
+            > **Tips:** Börja i tid.
+
+            > Ett citat.
+            >
+            > — Någon klok
+
+            [Läs mer](/guider/annan/)
+
+            1. Steg ett
+            2. Steg två
+            """
+        ),
+        linked := set(),
+    )
+    types = [block["type"] for block in blocks]
+    assert types == [
+        "key_points", "heading", "rich_text", "heading", "question_list", "rich_text", "checklist",
+        "rich_text", "tip", "quote", "guide_link", "rich_text",
+    ]
+    assert blocks[0]["value"] == {"points": ["Poäng ett", "Poäng två"]}
+    assert blocks[3]["value"] == {"text": "Underrubrik", "level": "h3"}
+    assert blocks[4]["value"]["questions"] == ["Vad gick bra?", "Vad vill du ändra?"]
+    assert blocks[6]["value"]["items"] == ["Boka rum", "Skicka kallelse"]
+    assert "<li>vanlig punkt</li>" in blocks[7]["value"]
+    assert blocks[8]["value"]["text"] == "<p>Börja i tid.</p>"
+    assert blocks[9]["value"] == {"text": "Ett citat.", "attribution": "Någon klok"}
+    assert blocks[10]["value"] == {"page": "annan", "text": "Läs mer"}
+    assert "<ol>" in blocks[11]["value"]
+    assert linked == {"annan"}
+
+
+def test_import_is_idempotent(db, tmp_path):
+    guide_file(tmp_path, "forsta", "## Del\n\nText om [den andra](/guider/andra/).")
+    guide_file(tmp_path, "andra", "Text om [den första](/guider/forsta/).")
+    first = import_guides(tmp_path)
+    assert (len(first.created), len(first.updated), len(first.unchanged), first.failed) == (2, 0, 0, [])
+    page = GuidePage.objects.get(slug="forsta")
+    revisions = page.revisions.count()
+
+    again = import_guides(tmp_path)
+    assert (len(again.created), len(again.updated), len(again.unchanged)) == (0, 0, 2)
+    assert page.revisions.count() == revisions
+
+    guide_file(tmp_path, "forsta", "## Del\n\nNy text om [den andra](/guider/andra/).")
+    changed = import_guides(tmp_path)
+    assert (len(changed.updated), len(changed.unchanged)) == (1, 1)
+    page.refresh_from_db()
+    assert page.revisions.count() == revisions + 1
+    assert page.live and "Ny text" in page.body_text()
+    assert f'linktype="page" id="{GuidePage.objects.get(slug="andra").pk}"' in page.body[1].value.source
+
+
+def test_terms_and_fields_are_set(db, tmp_path):
+    guide_file(tmp_path, "en-guide", categories='["Lön", "Karriär"]', situations='["Ny som chef"]',
+               members_only="true", slug="annan-slug")
+    import_guides(tmp_path)
+    page = GuidePage.objects.get(slug="annan-slug")
+    assert sorted(page.categories.values_list("slug", flat=True)) == ["karriar", "lon"]
+    assert list(page.situations.values_list("slug", flat=True)) == ["ny-som-chef"]
+    assert page.members_only and page.author == "Anna Andersson" and str(page.updated) == "2026-03-14"
+    assert page.url == "/chefsguider/annan-slug/"
+
+
+BROKEN = {
+    "no front matter": ("Bara text utan front matter.", "front matter missing"),
+    "bad yaml": ("---\ntitle: [oavslutad\n---\nText", "not valid YAML"),
+    "missing field": (dict(author=None), "lacks author"),
+    "unknown field": (dict(kategori='"Lön"'), "unknown front matter field kategori"),
+    "bad date": (dict(updated='"igår"'), "is not a date"),
+    "bad slug": (dict(slug='"Stora Bokstäver"'), "not a valid slug"),
+    "reserved slug": (dict(slug="omrade"), "reserved"),
+    "bad members_only": (dict(members_only='"kanske"'), "members_only must be true or false"),
+    "unknown area": (dict(categories='["Okänt område"]'), "unknown guide area 'Okänt område'"),
+    "unknown situation": (dict(situations='["Okänd"]'), "unknown situation 'Okänd'"),
+    "empty body": (dict(body="\n\n"), "body is empty"),
+    "code block": (dict(body="```\nkod\n```\n"), "code blocks are not supported"),
+    "h1 heading": (dict(body="# Stor rubrik\n\nText"), "only ## and ### headings"),
+    "image": (dict(body="![bild](/x.png)"), "images are not supported"),
+    "unknown link": (dict(body="Se [annan](/guider/finns-inte/)."), "links to unknown guide finns-inte"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_a_broken_file_is_reported_and_leaves_no_trace(db, tmp_path, case):
+    spec, reason = BROKEN[case]
+    good = guide_file(tmp_path, "bra-guide")
+    if isinstance(spec, str):
+        (tmp_path / "trasig.md").write_text(spec, encoding="utf-8")
+    else:
+        spec = dict(spec)
+        guide_file(tmp_path, "trasig", spec.pop("body", "Text."), **spec)
+    areas, situations = GuideArea.objects.count(), Situation.objects.count()
+
+    report = import_guides(tmp_path)
+
+    assert report.created == [str(good)]
+    assert len(report.failed) == 1
+    path, message = report.failed[0]
+    assert path.endswith("trasig.md") and reason in message
+    assert not GuidePage.objects.filter(title__iexact="Trasig").exists()
+    assert (GuideArea.objects.count(), Situation.objects.count()) == (areas, situations)
+
+
+def test_not_utf8_and_duplicate_slugs(db, tmp_path):
+    (tmp_path / "latin1.md").write_bytes("---\ntitle: \"Lön\"\n---\nÅ".encode("latin-1"))
+    guide_file(tmp_path, "a-forsta", slug="samma")
+    guide_file(tmp_path, "b-andra", slug="samma")
+    report = import_guides(tmp_path)
+    reasons = dict(report.failed)
+    assert reasons[str(tmp_path / "latin1.md")] == "file is not UTF-8 text"
+    assert "already used by a-forsta.md" in reasons[str(tmp_path / "b-andra.md")]
+    assert len(report.created) == 1
+
+
+def test_a_link_to_a_failed_file_fails_too(db, tmp_path):
+    guide_file(tmp_path, "trasig", updated='"aldrig"')
+    guide_file(tmp_path, "lankar", "Se [trasig](/guider/trasig/).")
+    report = import_guides(tmp_path)
+    assert len(report.failed) == 2 and not GuidePage.objects.exists()
+
+
+def test_create_terms_adds_unknown_terms(db, tmp_path):
+    guide_file(tmp_path, "ny", categories='["Ekonomi"]', situations='["Budgetarbete"]')
+    assert import_guides(tmp_path).failed
+    report = import_guides(tmp_path, create_terms=True)
+    assert not report.failed
+    assert GuideArea.objects.get(slug="ekonomi").name == "Ekonomi"
+    assert Situation.objects.filter(slug="budgetarbete").exists()
+
+
+def test_command_prints_counts_and_fails_on_a_broken_file(db, tmp_path, capsys):
+    guide_file(tmp_path, "bra")
+    call_command("import_guides", str(tmp_path))
+    assert "created: 1, updated: 0, unchanged: 0, failed: 0" in capsys.readouterr().out
+    guide_file(tmp_path, "trasig", updated='"x"')
+    with pytest.raises(CommandError):
+        call_command("import_guides", str(tmp_path))
+    captured = capsys.readouterr()
+    assert "trasig.md: updated 'x' is not a date" in captured.err
+    assert "created: 0, updated: 0, unchanged: 1, failed: 1" in captured.out
+
+
+def test_script_links_never_become_links():
+    blocks = body_blocks("[klicka](javascript:alert(1)) och <script>alert(1)</script>", set())
+    assert "<a" not in blocks[0]["value"] and "<script>" not in blocks[0]["value"]
+
+
+def test_parse_rejects_front_matter_that_is_not_a_mapping():
+    with pytest.raises(SourceError, match="mapping"):
+        parse_guide("---\n- en lista\n---\nText", "x")
+
+
+def test_starter_library_loads_on_an_empty_database(db):
+    call_command("load_starter_content")
+    assert GuidePage.objects.live().count() >= 60

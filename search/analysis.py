@@ -1,0 +1,111 @@
+"""Swedish text analysis shared by both engines: normalising, words, stems, folding, typo budget.
+
+Stemming and stopwords come from the Snowball Swedish algorithm, which is what tantivy's
+`stemmer("swedish")` filter and PostgreSQL's 'swedish' configuration both run, so Python-side
+decisions (query plans, snippets) agree with what the engines indexed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import tantivy
+
+from search.base import MAX_QUERY_LENGTH
+
+#: Longer tokens are noise (URLs, base64, keyboard mashing) and are not indexed.
+MAX_WORD_LENGTH = 40
+
+#: Runs of letters and digits: the same word boundaries as tantivy's simple tokenizer.
+WORD = re.compile(r"[^\W_]+")
+
+
+def _analyzer(*filters: tantivy.Filter) -> tantivy.TextAnalyzer:
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    for token_filter in (tantivy.Filter.remove_long(MAX_WORD_LENGTH), tantivy.Filter.lowercase(), *filters):
+        builder = builder.filter(token_filter)
+    return builder.build()
+
+
+#: The analyzers the tantivy index registers by name; the functions below use the same ones.
+ANALYZERS = {
+    # Guide text: inflections meet at their stem ("lönen", "löner" -> "lön").
+    "sv_stem": _analyzer(tantivy.Filter.stemmer("swedish")),
+    # The folded fallback: "lon" finds "lön". Stopwords go first, or "for" would find every "för".
+    "sv_folded": _analyzer(
+        tantivy.Filter.stopword("swedish"), tantivy.Filter.stemmer("swedish"), tantivy.Filter.ascii_fold()
+    ),
+    # Surface words, for spelling corrections and completions.
+    "sv_words": _analyzer(),
+    # Title words folded but not stemmed, for prefix completion of titles.
+    "sv_prefix": _analyzer(tantivy.Filter.ascii_fold()),
+}
+_STOPWORDS = _analyzer(tantivy.Filter.stopword("swedish"))
+
+
+def normalise(text: str) -> str:
+    """What the engines see of a query: NFC, lowercase, no control characters, at most MAX_QUERY_LENGTH."""
+    # Cut before the work as well as after it, so a 10,000-character query costs no more than a short one.
+    text = unicodedata.normalize("NFC", text[: MAX_QUERY_LENGTH * 2])
+    text = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in text)
+    return " ".join(text.lower().split())[:MAX_QUERY_LENGTH].strip()
+
+
+def words(text: str) -> list[str]:
+    """The lowercase words of a text, in order."""
+    return [word for word in WORD.findall(text.lower()) if len(word) <= MAX_WORD_LENGTH]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball Swedish stem of one word ("medarbetarna" -> "medarbet")."""
+    stems = ANALYZERS["sv_stem"].analyze(word)
+    return stems[0] if stems else word
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """ASCII letters for one word ("lön" -> "lon"), as the folded field indexes them."""
+    folded = ANALYZERS["sv_prefix"].analyze(word)
+    return folded[0] if folded else word
+
+
+@lru_cache(maxsize=65536)
+def folded_stem(word: str) -> str:
+    """A word's key in the folded field: stemmed, then folded."""
+    return fold(stem(word))
+
+
+@lru_cache(maxsize=4096)
+def is_stopword(word: str) -> bool:
+    return not _STOPWORDS.analyze(word)
+
+
+def is_folded(word: str) -> bool:
+    """True when a word has no letters that folding would change: it may be "lon" meant as "lön"."""
+    return fold(word) == word
+
+
+def max_edits(word: str) -> int:
+    """Typo budget: none below 4 letters, one edit for 4–7 letters, two from 8 letters."""
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) < 8 else 2
+
+
+@dataclass(frozen=True)
+class Token:
+    stem: str
+    start: int  # character offsets into the analysed text
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Stemmed tokens with their character offsets, for highlighting."""
+    return [
+        Token(token.text, token.char_offset_from, token.char_offset_to)
+        for token in ANALYZERS["sv_stem"].pre_tokenize(text).tokens
+    ]

@@ -1,0 +1,1 @@
+"""Interchangeable engines behind the search seam: `tantivy` (embedded) and `postgres` (shared)."""

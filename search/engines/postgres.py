@@ -1,0 +1,265 @@
+"""The shared engine: guides in a PostgreSQL table with weighted 'swedish' search vectors.
+
+Title, ingress, headings and body are weighted A–D in one generated vector; compound parts and a
+folded (unaccented) vector stand beside it, each with a GIN index (migration 0002). Misspelt words
+are looked up among trigram neighbours in the vocabulary table (pg_trgm).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from itertools import islice
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from search.analysis import fold, is_stopword, words
+from search.base import SORT_UPDATED, GuideDocument, SearchFilters
+from search.models import GuideSearchEntry, VocabularyWord
+from search.pipeline import AnalysedEngine, Page, StoredGuide, compound_parts
+from search.query import Concept, QueryPlan
+
+TABLE = GuideSearchEntry._meta.db_table
+SWEDISH = "swedish"
+FOLDED = "chefsguider_folded"
+#: ts_rank weights for D (body), C (headings), B (ingress), A (title).
+RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
+# As in the tantivy engine: other ways to match a word count for less than the word itself.
+PARTS_WEIGHT = 0.5
+FOLDED_WEIGHT = 0.3
+SYNONYM_WEIGHT = 0.7
+COMPOUND_WEIGHT = 0.6
+CORRECTION_WEIGHT = 0.5
+PROXIMITY_WEIGHT = 1.0
+BATCH_SIZE = 1000
+SPELLING_NEIGHBOURS = 40
+ENTRY_FIELDS = [
+    "title",
+    "summary",
+    "headings",
+    "body",
+    "compound_parts",
+    "categories",
+    "situations",
+    "updated",
+    "members_only",
+]
+
+
+class _Params(dict):
+    """Named query parameters, so one value can be used in several places of a statement."""
+
+    def add(self, value) -> str:
+        name = f"p{len(self)}"
+        self[name] = value
+        return f"%({name})s"
+
+
+class PostgresEngine(AnalysedEngine):
+    name = "postgres"
+
+    def __init__(self, *, using: str = DEFAULT_DB_ALIAS, **options) -> None:
+        super().__init__(**options)
+        self.using = using
+
+    def _execute(self, sql: str, params=None) -> None:
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+
+    def _rows(self, sql: str, params=None) -> list[tuple]:
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    # Writing ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _entry(guide: GuideDocument) -> GuideSearchEntry:
+        return GuideSearchEntry(
+            guide_id=guide.id,
+            title=guide.title,
+            summary=guide.summary,
+            headings="\n".join(guide.headings),
+            body=guide.body,
+            compound_parts=compound_parts(guide),
+            categories=list(guide.categories),
+            situations=list(guide.situations),
+            updated=guide.updated,
+            members_only=guide.members_only,
+        )
+
+    def _store(self, documents: Iterable[GuideDocument], *, learn_words: bool) -> None:
+        entries = GuideSearchEntry.objects.using(self.using)
+        documents = iter(documents)
+        while batch := list(islice(documents, BATCH_SIZE)):
+            entries.bulk_create(
+                [self._entry(guide) for guide in batch],
+                update_conflicts=True,
+                unique_fields=["guide_id"],
+                update_fields=ENTRY_FIELDS,
+            )
+            if learn_words:
+                self._learn_words([guide.id for guide in batch])
+
+    def _learn_words(self, ids: list[int] | None = None) -> None:
+        """Add the words of these guides (all guides if None) to the vocabulary."""
+        guides = f"SELECT to_tsvector('simple', concat_ws(' ', title, summary, headings, body)) FROM {TABLE}"
+        if ids is not None:
+            guides += f" WHERE guide_id IN ({','.join(str(int(guide_id)) for guide_id in ids)})"
+        self._execute(
+            f"""
+            INSERT INTO {VocabularyWord._meta.db_table} (word, documents)
+            SELECT word, ndoc FROM ts_stat(%s) WHERE word ~ '^[[:alpha:]]{{2,64}}$'
+            ON CONFLICT (word) DO UPDATE
+            SET documents = GREATEST({VocabularyWord._meta.db_table}.documents, EXCLUDED.documents)
+            """,
+            [guides],
+        )
+
+    def index(self, documents: Iterable[GuideDocument]) -> None:
+        with transaction.atomic(using=self.using):
+            self._store(documents, learn_words=True)
+
+    def remove(self, ids: Iterable[int]) -> None:
+        GuideSearchEntry.objects.using(self.using).filter(guide_id__in=[int(i) for i in ids]).delete()
+
+    def rebuild(self, documents: Iterable[GuideDocument]) -> None:
+        with transaction.atomic(using=self.using):
+            GuideSearchEntry.objects.using(self.using).all().delete()
+            VocabularyWord.objects.using(self.using).all().delete()
+            self._store(documents, learn_words=False)
+            self._learn_words()
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def status(self) -> dict:
+        try:
+            documents = GuideSearchEntry.objects.using(self.using).count()
+        except Exception as error:
+            return {"ok": False, "engine": self.name, "error": str(error)}
+        return {"ok": True, "engine": self.name, "documents": documents}
+
+    def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
+        params = _Params()
+        checks = []
+        for concept in concepts:
+            query = _tsquery(params, concept.word)
+            found = [f"search_vector @@ {query}", f"parts_vector @@ {query}"]
+            if concept.folded:
+                found.append(f"folded_vector @@ {_tsquery(params, concept.word, FOLDED)}")
+            checks.append(f"EXISTS (SELECT 1 FROM {TABLE} WHERE {' OR '.join(found)})")
+        return list(self._rows(f"SELECT {', '.join(checks)}", params)[0])
+
+    def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:
+        rows = self._rows(
+            f"""
+            SELECT word, documents FROM {VocabularyWord._meta.db_table}
+            WHERE length(word) BETWEEN %s AND %s ORDER BY word <-> %s LIMIT %s
+            """,
+            [len(word) - max_edits, len(word) + max_edits, word, SPELLING_NEIGHBOURS],
+        )
+        return dict(rows)
+
+    def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> Page:
+        params = _Params()
+        if plan.is_empty:
+            where, score = "TRUE", "0"
+        else:
+            matches, scores = zip(*(self._concept(params, concept) for concept in plan.concepts), strict=True)
+            required = 1 if widen else plan.required
+            where = f"({' + '.join(f'({m})::int' for m in matches)}) >= {int(required)}"
+            proximity = [
+                f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, search_vector, {pair}, 1)"
+                for pair in (_tsquery(params, f"{a.word} {b.word}") for a, b in plan.adjacent_pairs())
+            ]
+            score = " + ".join([*scores, *proximity])
+        in_categories = _any_of(params, "categories", filters.categories)
+        in_situations = _any_of(params, "situations", filters.situations)
+        order = (
+            "score DESC, updated DESC, guide_id"
+            if sort != SORT_UPDATED and not plan.is_empty
+            else "updated DESC, score DESC, guide_id"
+        )
+        total, page, categories, situations = self._rows(
+            f"""
+            WITH matched AS MATERIALIZED (
+                SELECT guide_id, categories, situations, updated, {score} AS score FROM {TABLE} WHERE {where}
+            ), chosen AS (
+                SELECT * FROM matched WHERE {in_categories} AND {in_situations}
+            ), page AS (
+                SELECT guide_id, score, updated FROM chosen ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}
+            )
+            SELECT
+                (SELECT count(*) FROM chosen),
+                (SELECT coalesce(json_agg(
+                    json_build_array(guide_id, score, summary, body, members_only) ORDER BY {order}), '[]')
+                 FROM page JOIN {TABLE} USING (guide_id, updated)),
+                (SELECT coalesce(json_object_agg(name, n), '{{}}') FROM (
+                    SELECT name, count(*) AS n FROM matched, jsonb_array_elements_text(categories) AS name
+                    WHERE {in_situations} GROUP BY name) AS counts),
+                (SELECT coalesce(json_object_agg(name, n), '{{}}') FROM (
+                    SELECT name, count(*) AS n FROM matched, jsonb_array_elements_text(situations) AS name
+                    WHERE {in_categories} GROUP BY name) AS counts)
+            """,
+            params,
+        )[0]
+        guides = [StoredGuide(int(i), float(s), summary, body, bool(m)) for i, s, summary, body, m in page]
+        facets = {} if widen else {"category": categories, "situation": situations}
+        return Page(guides=guides, total=total, facets=facets)
+
+    @staticmethod
+    def _concept(params: _Params, concept: Concept) -> tuple[str, str]:
+        """(SQL condition, SQL score) for one concept of a plan."""
+        word = _tsquery(params, concept.word)
+        alternatives = [(_tsquery(params, " ".join(synonym)), SYNONYM_WEIGHT) for synonym in concept.synonyms]
+        if concept.correction:
+            alternatives.append((_tsquery(params, concept.correction), CORRECTION_WEIGHT))
+        any_form = " || ".join([word, *(query for query, _ in alternatives)])
+        matches = [f"search_vector @@ ({any_form})", f"parts_vector @@ {word}"]
+        scores = [
+            f"ts_rank({RANK_WEIGHTS}, search_vector, {word}, 1)",
+            f"{PARTS_WEIGHT} * ts_rank(parts_vector, {word}, 1)",
+        ]
+        scores += [f"{weight} * ts_rank({RANK_WEIGHTS}, search_vector, {query}, 1)" for query, weight in alternatives]
+        if concept.compound:
+            # Both halves, anywhere; cover density rewards them close together ("samtal om lön").
+            halves = _tsquery(params, " ".join(concept.compound))
+            matches.append(f"search_vector @@ {halves}")
+            scores.append(f"{COMPOUND_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, search_vector, {halves}, 1)")
+        if concept.folded:
+            folded = _tsquery(params, concept.word, FOLDED)
+            matches.append(f"folded_vector @@ {folded}")
+            scores.append(f"{FOLDED_WEIGHT} * ts_rank({RANK_WEIGHTS}, folded_vector, {folded}, 1)")
+        return " OR ".join(matches), " + ".join(scores)
+
+    # Completion -------------------------------------------------------------------------------
+
+    def _suggest(self, text: str, limit: int) -> list[str]:
+        typed = words(text)
+        title_start = " " + " ".join(fold(word) for word in typed)
+        titles = self._rows(
+            f"""
+            SELECT title FROM {TABLE} WHERE strpos(' ' || unaccent(lower(title)), %s) > 0
+            ORDER BY strpos(' ' || unaccent(lower(title)), %s), updated DESC LIMIT %s
+            """,
+            [title_start, title_start, limit],
+        )
+        suggestions = [title for (title,) in titles]
+        if len(typed[-1]) >= 2:
+            start = text[: text.rfind(typed[-1])]
+            terms = self._rows(
+                f"""SELECT word FROM {VocabularyWord._meta.db_table} WHERE word LIKE %s
+                ORDER BY documents DESC, word LIMIT 50""",
+                [typed[-1] + "%"],
+            )
+            suggestions += [start + term for (term,) in terms if len(term) > 2 and not is_stopword(term)]
+        return list(dict.fromkeys(suggestions))[:limit]
+
+
+def _tsquery(params: _Params, text: str, config: str = SWEDISH) -> str:
+    """A tsquery of the words of text (all must match), built by PostgreSQL from a parameter."""
+    return f"plainto_tsquery('{config}', {params.add(text)})"
+
+
+def _any_of(params: _Params, column: str, values: Iterable[str]) -> str:
+    values = list(values)
+    return f"{column} ?| {params.add(values)}::text[]" if values else "TRUE"

@@ -1,0 +1,395 @@
+"""The embedded default engine: a tantivy index on local disk (CHEFSGUIDER_SEARCH_INDEX_DIR).
+
+Writes go through one writer at a time (a lock in the process, tantivy's lock file across
+processes) and are visible to every reader thread when they return. A missing, unreadable or
+outdated index is rebuilt from the engine's document source and logged, never raised to a request.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import tantivy
+from tantivy import Occur, Query
+
+from search import spelling
+from search.analysis import ANALYZERS, folded_stem, is_stopword, stem, words
+from search.base import SORT_UPDATED, GuideDocument, SearchFilters
+from search.pipeline import AnalysedEngine, Page, StoredGuide, compound_parts
+from search.query import Concept, QueryPlan
+
+logger = logging.getLogger(__name__)
+
+#: Bump when fields or analyzers change: an index of another version is rebuilt on open.
+SCHEMA_VERSION = "1"
+VERSION_FILE = "chefsguider-schema-version"
+
+# Title > ingress > headings > body; the other ways to match a word count for less than the word.
+FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "headings": 1.5, "body": 1.0}
+PARTS_BOOST = 0.5
+FOLDED_BOOST = 0.3
+SYNONYM_BOOST = 0.7
+COMPOUND_BOOST = 0.6
+CORRECTION_BOOST = 0.5
+FUZZY_BOOST = 0.2
+PROXIMITY_BOOST = 1.0
+PROXIMITY_SLOP = 3
+
+WRITER_HEAP_BYTES = 128_000_000
+WRITER_LOCK_WAIT_SECONDS = 30.0
+#: A broken index is rebuilt at most this often, so a bug cannot turn every query into a rebuild.
+RECOVERY_INTERVAL_SECONDS = 60.0
+#: Words of misspellings are looked for in this many guides that contain a near word.
+SPELLING_SAMPLE = 3
+STORAGE_ERRORS = ("corrupt", "failed to open", "ioerror", "does not exist", "footer")
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    for name in FIELD_BOOSTS:
+        builder.add_text_field(name, stored=name != "headings", tokenizer_name="sv_stem")
+    builder.add_text_field("parts", tokenizer_name="sv_stem")
+    builder.add_text_field("folded", tokenizer_name="sv_folded")
+    builder.add_text_field("words", tokenizer_name="sv_words", index_option="freq")
+    builder.add_text_field("title_prefix", tokenizer_name="sv_prefix")
+    builder.add_text_field("category", fast=True, tokenizer_name="raw")
+    builder.add_text_field("situation", fast=True, tokenizer_name="raw")
+    builder.add_integer_field("updated", indexed=True, fast=True)
+    builder.add_boolean_field("members_only", stored=True)
+    return builder.build()
+
+
+def _is_storage_error(error: Exception) -> bool:
+    return isinstance(error, OSError) or (
+        isinstance(error, ValueError) and any(marker in str(error).lower() for marker in STORAGE_ERRORS)
+    )
+
+
+class TantivyEngine(AnalysedEngine):
+    name = "tantivy"
+
+    def __init__(self, path: str | Path, **options) -> None:
+        super().__init__(**options)
+        self.path = Path(path)
+        self._schema = _schema()
+        self._index: tantivy.Index | None = None
+        self._open_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._last_recovery = float("-inf")
+
+    # The index on disk ------------------------------------------------------------------------
+
+    def _get_index(self, *, refill: bool = True) -> tantivy.Index:
+        if self._index is None:
+            with self._open_lock:
+                if self._index is None:
+                    self._index = self._open_or_rebuild(refill)
+        return self._index
+
+    def _open_or_rebuild(self, refill: bool) -> tantivy.Index:
+        """The index on disk; a new one, filled from the document source if refill, when it is unusable."""
+        try:
+            index = self._open_existing()
+            problem = None if index else "missing or of an older schema"
+        except Exception as error:
+            index, problem = None, f"unreadable ({error})"
+        if index:
+            return index
+        if not refill:
+            logger.info("Creating a search index at %s", self.path)
+            return self._create()
+        logger.warning("Search index at %s is %s; rebuilding it from the database", self.path, problem)
+        index = self._create()
+        count = self._write(index, self._documents(), replace_all=True)
+        logger.warning("Search index at %s rebuilt with %d guides", self.path, count)
+        return index
+
+    def _open_existing(self) -> tantivy.Index | None:
+        version_file = self.path / VERSION_FILE
+        if not version_file.is_file() or version_file.read_text().strip() != SCHEMA_VERSION:
+            return None
+        if not tantivy.Index.exists(str(self.path)):
+            return None
+        index = self._prepare(tantivy.Index.open(str(self.path)))
+        _ = index.searcher().num_docs  # opens every segment, so missing files show now, not mid-request
+        return index
+
+    def _create(self) -> tantivy.Index:
+        shutil.rmtree(self.path, ignore_errors=True)
+        self.path.mkdir(parents=True)
+        index = self._prepare(tantivy.Index(self._schema, path=str(self.path), reuse=False))
+        (self.path / VERSION_FILE).write_text(SCHEMA_VERSION)
+        return index
+
+    @staticmethod
+    def _prepare(index: tantivy.Index) -> tantivy.Index:
+        for name, analyzer in ANALYZERS.items():
+            index.register_tokenizer(name, analyzer)
+        index.config_reader(reload_policy="commit")  # commits of other processes show up by themselves
+        index.reload()
+        return index
+
+    def _recover(self, error: Exception) -> bool:
+        if not _is_storage_error(error) or time.monotonic() - self._last_recovery < RECOVERY_INTERVAL_SECONDS:
+            return False
+        self._last_recovery = time.monotonic()
+        logger.error("Search index at %s failed (%s); rebuilding it", self.path, error)
+        with self._open_lock:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self._index = None
+        self._get_index()
+        return True
+
+    # Writing ----------------------------------------------------------------------------------
+
+    def _writer(self, index: tantivy.Index) -> tantivy.IndexWriter:
+        deadline = time.monotonic() + WRITER_LOCK_WAIT_SECONDS
+        while True:
+            try:
+                return index.writer(heap_size=WRITER_HEAP_BYTES)
+            except ValueError as error:  # another process is writing: wait for its commit
+                if "LockBusy" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def _write(
+        self, index: tantivy.Index, documents: Iterable[GuideDocument], *, remove: Iterable[int] = (), replace_all=False
+    ) -> int:
+        count = 0
+        with self._write_lock:
+            writer = self._writer(index)
+            try:
+                if replace_all:
+                    writer.delete_all_documents()
+                for guide_id in remove:
+                    writer.delete_documents_by_term("id", int(guide_id))
+                for document in documents:
+                    writer.delete_documents_by_term("id", document.id)
+                    writer.add_document(self._document(document))
+                    count += 1
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                writer.wait_merging_threads()  # also releases the writer lock
+            index.reload()
+        return count
+
+    @staticmethod
+    def _document(guide: GuideDocument) -> tantivy.Document:
+        document = tantivy.Document()
+        document.add_integer("id", guide.id)
+        document.add_text("title", guide.title)
+        document.add_text("summary", guide.summary)
+        for heading in guide.headings:
+            document.add_text("headings", heading)
+        document.add_text("body", guide.body)
+        document.add_text("parts", compound_parts(guide))
+        all_text = "\n".join((guide.title, guide.summary, *guide.headings, guide.body))
+        document.add_text("folded", all_text)
+        document.add_text("words", all_text)
+        document.add_text("title_prefix", guide.title)
+        for category in guide.categories:
+            document.add_text("category", category)
+        for situation in guide.situations:
+            document.add_text("situation", situation)
+        document.add_integer("updated", guide.updated.toordinal())
+        document.add_boolean("members_only", guide.members_only)
+        return document
+
+    def _writing(self, write: Callable[[tantivy.Index], object], *, refill: bool = True) -> None:
+        """Run a write; if the index turns out to be broken, rebuild it and write once more."""
+        try:
+            write(self._get_index(refill=refill))
+        except Exception as error:
+            if not self._recover(error):
+                raise
+            write(self._get_index())
+
+    def index(self, documents: Iterable[GuideDocument]) -> None:
+        documents = list(documents)
+        self._writing(lambda index: self._write(index, documents))
+
+    def remove(self, ids: Iterable[int]) -> None:
+        ids = list(ids)
+        self._writing(lambda index: self._write(index, (), remove=ids))
+
+    def rebuild(self, documents: Iterable[GuideDocument]) -> None:
+        self._writing(lambda index: self._write(index, documents, replace_all=True), refill=False)
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def status(self) -> dict:
+        try:
+            documents = self._get_index().searcher().num_docs
+        except Exception as error:
+            return {"ok": False, "engine": self.name, "path": str(self.path), "error": str(error)}
+        return {"ok": True, "engine": self.name, "path": str(self.path), "documents": documents}
+
+    def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
+        searcher = self._get_index().searcher()
+        return [
+            any(searcher.doc_freq(field, concept.stem) for field in (*FIELD_BOOSTS, "parts"))
+            or (concept.folded and bool(searcher.doc_freq("folded", folded_stem(concept.word))))
+            for concept in concepts
+        ]
+
+    def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:
+        searcher = self._get_index().searcher()
+        near = {candidate: df for candidate in spelling.edits1(word) if (df := searcher.doc_freq("words", candidate))}
+        if near or max_edits < 2:
+            return near
+        # Two edits away is too many strings to try: read the words of a few guides that have one.
+        fuzzy = Query.fuzzy_term_query(self._schema, "words", word, distance=max_edits)
+        for _, address in searcher.search(fuzzy, SPELLING_SAMPLE).hits:
+            document = searcher.doc(address)
+            text = " ".join(document.get_all("title") + document.get_all("summary") + document.get_all("body"))
+            for candidate in set(words(text)):
+                if abs(len(candidate) - len(word)) <= max_edits:
+                    near[candidate] = searcher.doc_freq("words", candidate)
+        return near
+
+    def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> Page:
+        searcher = self._get_index().searcher()
+        matching = self._matching(plan, widen)
+        everything = self._filtered(matching, filters.categories, filters.situations)
+        if plan.is_empty or sort == SORT_UPDATED:
+            result = searcher.search(
+                everything, limit, offset=offset, order_by_field="updated", order=tantivy.Order.Desc
+            )
+            addresses = [address for _, address in result.hits]
+            scores = self._scores(searcher, everything, addresses)
+        else:
+            result = searcher.search(everything, limit, offset=offset)
+            addresses = [address for _, address in result.hits]
+            scores = [score for score, _ in result.hits]
+        guides = [self._stored(searcher.doc(address), score) for address, score in zip(addresses, scores, strict=True)]
+        facets = (
+            {}
+            if widen
+            else {
+                "category": self._counts(searcher, self._filtered(matching, (), filters.situations), "category"),
+                "situation": self._counts(searcher, self._filtered(matching, filters.categories, ()), "situation"),
+            }
+        )
+        return Page(guides=guides, total=result.count, facets=facets)
+
+    def _scores(self, searcher: tantivy.Searcher, query: Query, addresses: list) -> list[float]:
+        """Relevance of guides found in another order, for Hit.score."""
+        ids = [searcher.doc(address).get_first("id") for address in addresses]
+        if not ids:
+            return []
+        only_these = Query.term_set_query(self._schema, "id", ids)
+        found = searcher.search(query.and_must_match(only_these), len(ids)).hits
+        by_id = {searcher.doc(address).get_first("id"): score for score, address in found}
+        return [by_id.get(guide_id, 0.0) for guide_id in ids]
+
+    @staticmethod
+    def _stored(document: tantivy.Document, score: float) -> StoredGuide:
+        return StoredGuide(
+            id=document.get_first("id"),
+            score=float(score),
+            summary=document.get_first("summary") or "",
+            body=document.get_first("body") or "",
+            members_only=bool(document.get_first("members_only")),
+        )
+
+    @staticmethod
+    def _counts(searcher: tantivy.Searcher, query: Query, field: str) -> dict[str, int]:
+        aggregation = searcher.aggregate(query, {"facet": {"terms": {"field": field, "size": 10_000}}})
+        return {bucket["key"]: bucket["doc_count"] for bucket in aggregation["facet"]["buckets"]}
+
+    def _filtered(self, query: Query, categories: Iterable[str], situations: Iterable[str]) -> Query:
+        """query AND (any of categories) AND (any of situations); filters add nothing to scores."""
+        clauses = [(Occur.Must, query)]
+        for field, values in (("category", list(categories)), ("situation", list(situations))):
+            if values:
+                clauses.append(
+                    (Occur.Must, Query.const_score_query(Query.term_set_query(self._schema, field, values), 0.0))
+                )
+        return Query.boolean_query(clauses) if len(clauses) > 1 else query
+
+    # From a query plan to a tantivy query -----------------------------------------------------
+
+    def _matching(self, plan: QueryPlan, widen: bool) -> Query:
+        if plan.is_empty:
+            return Query.all_query()
+        concepts = [self._concept(concept, widen) for concept in plan.concepts]
+        required = 1 if widen else plan.required
+        core = Query.boolean_query([(Occur.Should, q) for q in concepts], minimum_number_should_match=required)
+        bonus = [(Occur.Should, q) for a, b in plan.adjacent_pairs() for q in self._near(a.word, b.word)]
+        return Query.boolean_query([(Occur.Must, core), *bonus]) if bonus else core
+
+    def _concept(self, concept: Concept, widen: bool) -> Query:
+        ways = [self._word(concept.word)]
+        if concept.folded:
+            ways.append(Query.boost_query(self._term("folded", folded_stem(concept.word)), FOLDED_BOOST))
+        ways += [Query.boost_query(self._all_of(synonym), SYNONYM_BOOST) for synonym in concept.synonyms]
+        if concept.compound:
+            head, tail = concept.compound
+            ways.append(Query.boost_query(self._all_of(concept.compound, bonus=self._near(head, tail)), COMPOUND_BOOST))
+        if concept.correction:
+            ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_BOOST))
+        if concept.max_edits and (widen or concept.needs_spelling):
+            fuzzy = Query.fuzzy_term_query(
+                self._schema, "folded", folded_stem(concept.word), distance=concept.max_edits
+            )
+            ways.append(Query.boost_query(fuzzy, FUZZY_BOOST))
+        return Query.boolean_query([(Occur.Should, way) for way in ways])
+
+    def _word(self, word: str) -> Query:
+        """One word anywhere in a guide, weighted by where it stands."""
+        word_stem = stem(word)
+        fields = [
+            (Occur.Should, Query.boost_query(self._term(f, word_stem), boost)) for f, boost in FIELD_BOOSTS.items()
+        ]
+        parts = (Occur.Should, Query.boost_query(self._term("parts", word_stem), PARTS_BOOST))
+        return Query.boolean_query([*fields, parts])
+
+    def _all_of(self, phrase: Iterable[str], bonus: Iterable[Query] = ()) -> Query:
+        phrase = list(phrase)
+        meaningful = [word for word in phrase if not is_stopword(word)] or phrase
+        return Query.boolean_query(
+            [(Occur.Must, self._word(word)) for word in meaningful] + [(Occur.Should, q) for q in bonus]
+        )
+
+    def _near(self, first: str, second: str) -> list[Query]:
+        """A bonus for two words close together, in either order, in the title or the body."""
+        terms = [stem(first), stem(second)]
+        return [
+            Query.boost_query(
+                Query.phrase_query(self._schema, field, terms, slop=PROXIMITY_SLOP), PROXIMITY_BOOST * boost
+            )
+            for field, boost in (("title", FIELD_BOOSTS["title"]), ("body", FIELD_BOOSTS["body"]))
+        ]
+
+    def _term(self, field: str, text: str) -> Query:
+        return Query.term_query(self._schema, field, text)
+
+    # Completion -------------------------------------------------------------------------------
+
+    def _suggest(self, text: str, limit: int) -> list[str]:
+        searcher = self._get_index().searcher()
+        suggestions: list[str] = []
+        title_words = ANALYZERS["sv_prefix"].analyze(text)
+        if title_words:
+            titles = Query.phrase_prefix_query(self._schema, "title_prefix", title_words)
+            suggestions += [
+                searcher.doc(address).get_first("title") for _, address in searcher.search(titles, limit).hits
+            ]
+        typed = words(text)
+        if typed and len(typed[-1]) >= 2:
+            start = text[: text.rfind(typed[-1])]
+            terms = searcher.terms_with_prefix("words", typed[-1], limit=5_000)
+            frequent = sorted(
+                (term for term in terms if len(term[0]) > 2 and not is_stopword(term[0])), key=lambda term: -term[1]
+            )
+            suggestions += [start + term for term, _ in frequent]
+        return list(dict.fromkeys(suggestions))[:limit]

@@ -1,0 +1,169 @@
+"""The search pipeline both engines share: plan the query, check its spelling against the index,
+retrieve, highlight, and fall back to the nearest guides when there are no or few hits.
+
+An engine supplies only what depends on its storage: which words the index knows, which indexed
+words are near a misspelt one, and one page of matching guides with facet counts.
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from search import compounds, query, spelling
+from search.analysis import normalise, words
+from search.base import (
+    MAX_QUERY_LENGTH,
+    SORT_RELEVANCE,
+    SORTS,
+    GuideDocument,
+    Hit,
+    SearchEngine,
+    SearchFilters,
+    SearchResults,
+)
+from search.snippets import Highlighter
+from search.synonyms import SynonymTable, current_synonyms
+
+logger = logging.getLogger(__name__)
+
+#: Below this many hits the results also offer the nearest guides.
+FEW_HITS = 3
+NEAREST_LIMIT = 5
+MAX_LIMIT = 100
+
+DocumentSource = Callable[[], Iterable[GuideDocument]]
+
+
+@dataclass
+class StoredGuide:
+    """One matching guide as an engine returns it, with the text snippets are cut from."""
+
+    id: int
+    score: float
+    summary: str
+    body: str
+    members_only: bool
+
+
+@dataclass
+class Page:
+    guides: list[StoredGuide]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def no_documents() -> Iterable[GuideDocument]:
+    return ()
+
+
+def document_words(document: GuideDocument) -> list[str]:
+    return words(" ".join((document.title, document.summary, *document.headings, document.body)))
+
+
+def compound_parts(document: GuideDocument) -> str:
+    """The parts of the guide's compound words, as text for the engines' parts field."""
+    unique = set(document_words(document))
+    compounds.lexicon().add_indexed(unique)
+    return " ".join(part for word in sorted(unique) for part in compounds.parts(word))
+
+
+class AnalysedEngine(SearchEngine):
+    """A SearchEngine that searches through the shared Swedish query pipeline."""
+
+    def __init__(
+        self,
+        *,
+        documents: DocumentSource = no_documents,
+        synonyms: Callable[[], SynonymTable] = current_synonyms,
+    ) -> None:
+        self._documents = documents  # all guides, for rebuilding a lost index
+        self._synonyms = synonyms
+
+    def search(self, query_text, filters=SearchFilters(), *, sort=SORT_RELEVANCE, limit=10, offset=0):
+        sort = sort if sort in SORTS else SORT_RELEVANCE
+        limit = min(max(int(limit), 0), MAX_LIMIT)
+        offset = max(int(offset), 0)
+        text = str(query_text or "")
+        for attempt in range(2):
+            try:
+                return self._search(text, filters, sort, limit, offset)
+            except Exception as error:  # a broken search shows no results, never an error page
+                if attempt or not self._recover(error):
+                    logger.exception("%s search failed for %r", self.name, text[:MAX_QUERY_LENGTH])
+                    break
+        return SearchResults(hits=[], total=0)
+
+    def _search(self, text: str, filters: SearchFilters, sort: str, limit: int, offset: int) -> SearchResults:
+        plan = self._spell(query.plan(text, self._synonyms()))
+        if plan.is_empty and plan.text:  # only symbols, emoji or over-long "words": nothing to look for
+            return SearchResults(hits=[], total=0)
+        page = self._retrieve(plan, filters, sort=sort, limit=limit, offset=offset)
+        highlighter = Highlighter.for_plan(plan)
+        hits = [self._hit(guide, highlighter) for guide in page.guides]
+        nearest: list[Hit] = []
+        if page.total < FEW_HITS and not plan.is_empty:
+            shown = {hit.id for hit in hits}
+            wider = self._retrieve(
+                plan, filters, sort=SORT_RELEVANCE, limit=NEAREST_LIMIT + len(shown), offset=0, widen=True
+            )
+            nearest = [self._hit(guide, highlighter) for guide in wider.guides if guide.id not in shown][:NEAREST_LIMIT]
+        return SearchResults(
+            hits=hits, total=page.total, facets=page.facets, suggestion=plan.suggestion(), nearest=nearest
+        )
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        text = normalise(str(prefix or ""))
+        if len(text) < 2 or not words(text) or limit <= 0:
+            return []
+        try:
+            return self._suggest(text, min(limit, MAX_LIMIT))
+        except Exception:  # completions are a nicety: failing them must not fail the page
+            logger.exception("%s suggestions failed for %r", self.name, text)
+            return []
+
+    def _spell(self, plan: query.QueryPlan) -> query.QueryPlan:
+        if plan.is_empty:
+            return plan
+        plan = plan.with_known(self._known(plan.concepts))
+        return plan.with_corrections(
+            [
+                spelling.best_correction(c.word, self._words_near(c.word, c.max_edits), c.max_edits)
+                if c.needs_spelling and c.max_edits
+                else None
+                for c in plan.concepts
+            ]
+        )
+
+    @staticmethod
+    def _hit(guide: StoredGuide, highlighter: Highlighter) -> Hit:
+        # A members-only guide is found by its body but never quotes it.
+        texts = [guide.summary] if guide.members_only else [guide.summary, guide.body]
+        return Hit(id=guide.id, score=guide.score, snippet=highlighter.snippet(texts))
+
+    def _recover(self, error: Exception) -> bool:
+        """Repair the engine after a failed search; True if the search is worth trying again."""
+        return False
+
+    @abc.abstractmethod
+    def _known(self, concepts: tuple[query.Concept, ...]) -> list[bool]:
+        """For each concept: does any indexed guide contain the word (stem, folded form or compound part)?"""
+
+    @abc.abstractmethod
+    def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:
+        """Indexed words that may be what a misspelt word meant, with how many guides use them."""
+
+    @abc.abstractmethod
+    def _suggest(self, text: str, limit: int) -> list[str]:
+        """Completions for normalised text: guide titles first, then frequent words."""
+
+    @abc.abstractmethod
+    def _retrieve(
+        self, plan: query.QueryPlan, filters: SearchFilters, *, sort: str, limit: int, offset: int, widen: bool = False
+    ) -> Page:
+        """One page of guides matching the plan and filters, with facet counts.
+
+        widen=True asks for the nearest guides instead: any concept may match, misspellings allowed.
+        """

@@ -1,0 +1,83 @@
+"""Editors' synonyms ("utvecklingssamtal, medarbetarsamtal"), applied when a query is planned.
+
+Expansion happens at query time, so an edited group takes effect without reindexing. Each process
+forgets its copy when a group is saved or deleted there, and re-reads the groups at least every
+SYNONYM_TTL seconds to pick up edits made in other processes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterable
+
+from search.analysis import normalise, stem, words
+
+logger = logging.getLogger(__name__)
+
+SYNONYM_TTL = 60.0
+TERM_SEPARATOR = re.compile(r"[,;\n]")
+
+
+def parse_terms(text: str) -> list[str]:
+    """The distinct terms of an editor's comma-separated list, normalised like queries."""
+    terms: list[str] = []
+    for raw in TERM_SEPARATOR.split(text or ""):
+        term = " ".join(words(normalise(raw)))
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+class SynonymTable:
+    """Synonym groups, looked up by a query word as typed or by its stem."""
+
+    def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
+        self.groups = tuple(tuple(group) for group in groups)
+        self._by_key: dict[str, set[int]] = {}
+        for number, group in enumerate(self.groups):
+            for term in group:
+                if " " not in term:  # multi-word terms are alternatives, not lookup keys
+                    for key in {term, stem(term)}:
+                        self._by_key.setdefault(key, set()).add(number)
+
+    def alternatives(self, word: str) -> tuple[str, ...]:
+        """The other terms of every group the word belongs to ("medarbetarsamtal" -> "utvecklingssamtal")."""
+        numbers = self._by_key.get(word, set()) | self._by_key.get(stem(word), set())
+        found: list[str] = []
+        for number in sorted(numbers):
+            for term in self.groups[number]:
+                if term != word and stem(term) != stem(word) and term not in found:
+                    found.append(term)
+        return tuple(found)
+
+
+_lock = threading.Lock()
+_cached: tuple[float, SynonymTable] | None = None
+
+
+def current_synonyms() -> SynonymTable:
+    """The editors' synonym groups as this process last read them (empty if the table is unreadable)."""
+    global _cached
+    with _lock:
+        if _cached and time.monotonic() - _cached[0] < SYNONYM_TTL:
+            return _cached[1]
+    from search.models import SynonymGroup
+
+    try:
+        table = SynonymTable(group.terms() for group in SynonymGroup.objects.all())
+    except Exception:  # a search must not fail because the synonyms cannot be read
+        logger.exception("Could not read synonym groups; searching without synonyms")
+        return SynonymTable()
+    with _lock:
+        _cached = (time.monotonic(), table)
+    return table
+
+
+def forget_synonyms(**kwargs) -> None:
+    """Signal receiver: the next query re-reads the synonym groups."""
+    global _cached
+    with _lock:
+        _cached = None

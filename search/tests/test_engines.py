@@ -1,0 +1,330 @@
+"""What every search engine behind the seam must do, run against each of them.
+
+The PostgreSQL engine is skipped when the tests run on SQLite.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+
+from search.base import MAX_QUERY_LENGTH, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
+from search.models import SynonymGroup
+from search.registry import ENGINES, create_engine
+from search.synonyms import forget_synonyms
+
+
+def guide(
+    id,
+    title,
+    summary="",
+    body="",
+    *,
+    headings=(),
+    categories=(),
+    situations=(),
+    updated=datetime.date(2026, 1, 1),
+    members_only=False,
+):
+    return GuideDocument(
+        id=id,
+        slug=f"guide-{id}",
+        title=title,
+        summary=summary,
+        headings=tuple(headings),
+        body=body,
+        categories=tuple(categories),
+        situations=tuple(situations),
+        updated=updated,
+        members_only=members_only,
+    )
+
+
+def ids(results):
+    return [hit.id for hit in results.hits]
+
+
+@pytest.fixture(autouse=True)
+def fresh_synonyms():
+    forget_synonyms()
+    yield
+    forget_synonyms()
+
+
+@pytest.fixture(params=ENGINES)
+def engine_with(request, db, tmp_path):
+    """engine_with(*guides): a new engine of each kind holding exactly these guides."""
+    if request.param == "postgres" and connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL engine runs on PostgreSQL only")
+
+    def build(*guides):
+        engine = create_engine(request.param, index_dir=tmp_path / "index", documents=lambda: guides)
+        engine.rebuild(guides)
+        return engine
+
+    return build
+
+
+SALARY_TALK = guide(1, "Lönesamtal med medarbetare", "Så förbereder du lönesamtalet.", "Gå igenom lönekriterierna.")
+MONEY_TALK = guide(
+    2, "Prata om pengar", "Förbered dig väl.", "Ett samtal om lön kräver att du känner till kriterierna."
+)
+FOLLOW_UP = guide(3, "Följ upp målen", "Uppföljning varje månad.", "Boka ett möte med varje medarbetare i god tid.")
+SICK_LEAVE = guide(
+    4, "När en medarbetare blir sjukskriven", "Om sjukskrivning.", "Håll kontakten under sjukskrivningen."
+)
+FEEDBACK = guide(
+    5, "Ge och ta emot feedback", "Feedback som hjälper.", "Beskriv vad du såg och vilken effekt det fick."
+)
+WELLBEING = guide(6, "Trivsel i gruppen", "Små saker gör skillnad.", "Trivsel byggs varje dag.")
+LIBRARY = (SALARY_TALK, MONEY_TALK, FOLLOW_UP, SICK_LEAVE, FEEDBACK, WELLBEING)
+
+
+# Swedish words ---------------------------------------------------------------------------------
+
+
+def test_inflected_forms_find_each_other(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert ids(engine.search("lönesamtalen"))[0] == 1
+    assert 4 in ids(engine.search("sjukskrivningar"))
+    assert 3 in ids(engine.search("medarbetarna möten"))
+
+
+def test_a_compound_finds_its_parts_written_apart(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert {1, 2} <= set(ids(engine.search("lönesamtal")))
+    assert 3 in ids(engine.search("uppföljningsmöte"))
+
+
+def test_parts_written_apart_find_the_compound(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert {1, 2} <= set(ids(engine.search("samtal om lön")))
+
+
+def test_words_typed_without_swedish_letters_are_found_but_rank_below_exact_spelling(engine_with):
+    carry = guide(11, "Att föra protokoll", "Anteckningar från mötet.")
+    forums = guide(12, "Fora för chefer", "Nätverk att byta erfarenheter i.")
+    engine = engine_with(*LIBRARY, carry, forums)
+    assert ids(engine.search("fora"))[:2] == [12, 11]
+    assert ids(engine.search("lonesamtal"))[0] == 1
+
+
+def test_one_typo_is_forgiven_from_four_letters(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert ids(engine.search("feedbak"))[0] == 5
+    assert ids(engine.search("trivsle"))[0] == 6
+
+
+def test_two_typos_are_forgiven_from_eight_letters(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert ids(engine.search("sjukskrvnig"))[0] == 4
+
+
+def test_two_typos_are_too_many_below_eight_letters(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert engine.search("trvsl").total == 0
+
+
+def test_words_under_four_letters_must_be_spelt_right(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert engine.search("lån").total == 0
+
+
+def test_editors_synonyms_apply_at_once_without_reindexing(engine_with):
+    coffee = guide(21, "Fika som ledarverktyg", "Gemensamma pauser bygger laget.")
+    engine = engine_with(*LIBRARY, coffee)
+    assert engine.search("kaffepaus").total == 0
+
+    group = SynonymGroup.objects.create(words="kaffepaus, fika")
+    assert ids(engine.search("kaffepaus")) == [21]
+    assert ids(engine.search("kaffepauserna")) == [21]
+
+    group.delete()
+    assert engine.search("kaffepaus").total == 0
+
+
+# Ranking ---------------------------------------------------------------------------------------
+
+FILLER = "Här finns också text om annat som chefen behöver veta i vardagen."
+
+
+def test_title_outranks_ingress_outranks_headings_outranks_body(engine_with):
+    in_body = guide(31, "Att leda", FILLER, f"{FILLER} Du kan delegera mer.", headings=["Vardagen"])
+    in_headings = guide(32, "Att styra", FILLER, f"{FILLER} Du kan göra mer.", headings=["Delegera"])
+    in_summary = guide(
+        33, "Att planera", f"{FILLER} Delegera mer.", f"{FILLER} Du kan göra mer.", headings=["Vardagen"]
+    )
+    in_title = guide(34, "Att delegera", FILLER, f"{FILLER} Du kan göra mer.", headings=["Vardagen"])
+    engine = engine_with(in_body, in_headings, in_summary, in_title)
+    assert ids(engine.search("delegera")) == [34, 33, 32, 31]
+
+
+def test_query_words_close_together_rank_higher(engine_with):
+    apart = guide(41, "Målarbete", "", f"Tydliga förväntningar hjälper. {FILLER} {FILLER} Sätt mål för året.")
+    together = guide(42, "Målbild", "", f"Förväntningar hjälper. {FILLER} {FILLER} Sätt tydliga mål för året.")
+    engine = engine_with(apart, together)
+    assert ids(engine.search("tydliga mål")) == [42, 41]
+
+
+def test_sort_by_updated_puts_the_newest_first(engine_with):
+    engine = engine_with(
+        guide(51, "Lön i januari", updated=datetime.date(2024, 1, 1)),
+        guide(52, "Lönen och målen", "Lön, lön och lön.", updated=datetime.date(2026, 5, 1)),
+        guide(53, "Lön i mars", updated=datetime.date(2025, 3, 1)),
+    )
+    assert ids(engine.search("lön", sort=SORT_UPDATED)) == [52, 53, 51]
+
+
+def test_an_empty_query_lists_every_guide_newest_first(engine_with):
+    engine = engine_with(*LIBRARY, guide(61, "Nyast", updated=datetime.date(2027, 1, 1)))
+    results = engine.search("")
+    assert results.total == len(LIBRARY) + 1
+    assert ids(results)[0] == 61
+
+
+# Filters and facet counts ----------------------------------------------------------------------
+
+FACETED = (
+    guide(71, "Lön A", categories=["lon"], situations=["lonerevision"]),
+    guide(72, "Lön B", categories=["lon", "kommunikation"], situations=["svara-samtal"]),
+    guide(73, "Lön C", categories=["arbetsratt"], situations=["lonerevision", "avsluta"]),
+    guide(74, "Lön D", categories=["lon"]),
+    guide(75, "Semester", categories=["lon"], situations=["lonerevision"]),
+)
+
+
+def test_filters_are_or_within_a_facet_and_and_across_facets(engine_with):
+    engine = engine_with(*FACETED)
+    chosen = SearchFilters(categories=("lon",), situations=("lonerevision", "svara-samtal"))
+    assert sorted(ids(engine.search("lön", chosen))) == [71, 72]
+    assert engine.search("lön", SearchFilters(categories=("lon", "arbetsratt"))).total == 4
+
+
+def test_each_facet_counts_with_the_other_facets_filter_over_the_matching_guides(engine_with):
+    engine = engine_with(*FACETED)
+    results = engine.search("lön", SearchFilters(categories=("lon",), situations=("lonerevision", "svara-samtal")))
+    assert results.total == 2
+    # Areas: guides matching "lön" in the chosen situations (71, 72, 73), whatever their area.
+    assert results.facets["category"] == {"lon": 2, "kommunikation": 1, "arbetsratt": 1}
+    # Situations: guides matching "lön" in the chosen area (71, 72, 74), whatever their situation.
+    assert results.facets["situation"] == {"lonerevision": 1, "svara-samtal": 1}
+
+
+def test_pages_share_one_total(engine_with):
+    engine = engine_with(*FACETED)
+    first, second = engine.search("lön", limit=2), engine.search("lön", limit=2, offset=2)
+    assert first.total == second.total == 4
+    assert not set(ids(first)) & set(ids(second))
+
+
+# Snippets --------------------------------------------------------------------------------------
+
+
+def test_snippets_are_escaped_and_mark_the_matched_words(engine_with):
+    hostile = guide(81, "Lön och skript", "", "Skriv aldrig <script>alert('lön')</script> & tro att lönen syns.")
+    engine = engine_with(hostile)
+    snippet = engine.search("lön").hits[0].snippet
+    assert "<mark>lönen</mark>" in snippet
+    assert "&lt;script&gt;" in snippet
+    assert "<" not in re.sub(r"</?mark>", "", snippet)
+
+
+def test_the_snippet_is_the_best_matching_passage(engine_with):
+    opening = "Den här guiden handlar om vardagen som chef. " * 8
+    delegation = guide(82, "Vardagen", "Råd för chefer.", f"{opening}Delegera ansvar, inte bara uppgifter. {opening}")
+    engine = engine_with(delegation)
+    snippet = engine.search("delegera ansvar").hits[0].snippet
+    assert "<mark>Delegera</mark> <mark>ansvar</mark>" in snippet
+    assert snippet.startswith("…")
+
+
+def test_members_only_guides_are_found_but_never_quoted_from_their_body(engine_with):
+    statistics = guide(
+        91,
+        "Lönestatistik för chefer",
+        "Jämför din lön med andra chefers.",
+        "Medianlönen för chefer i staten är hemlig information för medlemmar.",
+        members_only=True,
+    )
+    engine = engine_with(statistics)
+    hit = engine.search("medianlönen staten").hits[0]
+    assert hit.id == 91
+    assert "staten" not in hit.snippet.lower() and "median" not in hit.snippet.lower()
+    assert re.sub(r"</?mark>", "", hit.snippet) == "Jämför din lön med andra chefers."
+
+
+# Keeping the index current ---------------------------------------------------------------------
+
+
+def test_removed_guides_are_gone_and_reindexed_guides_show_their_new_text(engine_with):
+    engine = engine_with(*LIBRARY)
+    engine.remove([5, 999])
+    assert engine.search("feedback").total == 0
+
+    engine.index([guide(6, "Arbetsglädje i gruppen", "Små saker gör skillnad.")])
+    assert ids(engine.search("arbetsglädje")) == [6]
+    assert engine.search("trivsel").total == 0
+    assert engine.status()["documents"] == len(LIBRARY) - 1
+
+
+# Robustness ------------------------------------------------------------------------------------
+
+HOSTILE_QUERIES = [
+    "title:(a OR b) AND ^2 ~ *",
+    '"lön',
+    "'; DROP TABLE search_guidesearchentry; --",
+    "lön' OR '1'='1",
+    "lön & | ! <-> :* () \\",
+    '+-&&||!(){}[]^"~*?:\\/',
+    "lön\x00samtal\x1b[31m",
+    "lön 🙂💼 " * 3,
+    "ö" * 10_000,
+    "lönesamtal " * 1000,
+    "%s %(p0)s {0} %%",
+    "\u200b\u202e lön",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_input_gives_results_not_errors(engine_with, query):
+    engine = engine_with(*LIBRARY)
+    assert isinstance(engine.search(query), SearchResults)
+    assert isinstance(engine.search(query, sort=SORT_UPDATED, limit=10_000, offset=-5), SearchResults)
+    assert isinstance(engine.suggest(query), list)
+
+
+def test_only_the_first_characters_of_a_long_query_count(engine_with):
+    engine = engine_with(*LIBRARY)
+    padding = "x" * (MAX_QUERY_LENGTH + 1)
+    assert engine.search(f"{padding} feedback").total == 0
+    assert ids(engine.search(f"feedback {padding}")) == [5]
+
+
+# Help when a query finds little ----------------------------------------------------------------
+
+
+def test_a_misspelt_query_gets_menade_du_and_its_guide(engine_with):
+    engine = engine_with(*LIBRARY)
+    results = engine.search("lönesamtl")
+    assert results.suggestion == "lönesamtal"
+    assert ids(results)[0] == 1
+
+
+def test_a_query_with_no_hits_offers_the_nearest_guides(engine_with):
+    engine = engine_with(*LIBRARY)
+    results = engine.search("feedback zqxwv")
+    assert results.total == 0
+    assert [hit.id for hit in results.nearest] == [5]
+    assert "<mark>" in results.nearest[0].snippet
+
+
+def test_suggest_completes_titles_and_frequent_words_after_two_characters(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert engine.suggest("l") == []
+    completions = engine.suggest("lö")
+    assert completions[0] == "Lönesamtal med medarbetare"
+    assert "lönesamtalet" in completions
+    assert engine.suggest("ge och ta")[0] == "Ge och ta emot feedback"

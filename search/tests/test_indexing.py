@@ -1,0 +1,68 @@
+"""Publishing keeps the configured engine's index current, and `rebuild_search_index` rebuilds it."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Page
+from wagtail.signals import post_page_move
+
+from search.registry import ENGINES, get_engine, reset_engine
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, settings, tmp_path, db):
+    """The engine get_engine() serves, of each kind in turn, with an index of its own."""
+    if request.param == "postgres" and connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL engine runs on PostgreSQL only")
+    settings.CHEFSGUIDER_SEARCH_ENGINE = request.param
+    settings.CHEFSGUIDER_SEARCH_INDEX_DIR = tmp_path / "index"
+    reset_engine()
+    yield get_engine()
+    reset_engine()
+
+
+def found(engine, query):
+    return [hit.id for hit in engine.search(query).hits]
+
+
+def test_rebuild_search_index_indexes_every_live_guide(engine, make_guide):
+    delegation = make_guide("Delegera med tydlighet", summary="Lämna över ansvar.")
+    draft = make_guide("Hemlig omorganisation")
+    draft.live = False
+    draft.save()
+    output = StringIO()
+
+    call_command("rebuild_search_index", stdout=output)
+
+    assert found(engine, "delegera") == [delegation.pk]
+    assert found(engine, "omorganisation") == []
+    assert f"with {engine.name}" in output.getvalue()
+
+
+def test_publishing_indexes_a_guide_and_unpublishing_removes_it(
+    engine, make_guide, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        guide = make_guide("Arbetsplatsträffar som engagerar", publish=True)
+    assert found(engine, "arbetsplatsträff") == [guide.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.unpublish()
+    assert found(engine, "arbetsplatsträff") == []
+
+
+def test_deleting_a_guide_removes_it(engine, make_guide, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        guide = make_guide("Referenstagning som ger svar", publish=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.delete()
+    assert found(engine, "referenstagning") == []
+
+
+def test_a_moved_guide_is_indexed_as_it_now_is(engine, make_guide, django_capture_on_commit_callbacks):
+    guide = make_guide("Leda på distans")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_page_move.send(sender=type(guide), instance=Page.objects.get(pk=guide.pk))
+    assert found(engine, "distans") == [guide.pk]

@@ -18,6 +18,7 @@ def engine(request, settings, tmp_path, db):
     settings.CHEFSGUIDER_SEARCH_ENGINE = request.param
     settings.CHEFSGUIDER_SEARCH_INDEX_DIR = tmp_path / "index"
     reset_engine()
+    get_engine().rebuild([])  # start empty: only what the test does reaches the index
     yield get_engine()
     reset_engine()
 

@@ -50,6 +50,7 @@ def make_guide(catalogue):
         page.save()
         if publish:
             page.save_revision().publish()
+            page.refresh_from_db()
         return page
 
     return make

@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from guides.catalogue import find_guides
-from guides.models import GuideArea, Situation, can_read_body
+from guides.models import GuideArea, Situation
 from search.base import MAX_QUERY_LENGTH, SORTS
 
 MAX_LIMIT = 100

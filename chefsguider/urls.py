@@ -6,10 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from operations.health import healthz
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

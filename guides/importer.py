@@ -52,7 +52,7 @@ def import_guides(folder: Path, *, create_terms: bool = False) -> ImportReport:
     _drop_broken_links(sources, report)
 
     existing = {page.slug: page for page in GuidePage.objects.child_of(catalogue).specific()}
-    for slug, (path, source) in sources.items():
+    for slug, (_path, source) in sources.items():
         if slug not in existing:
             existing[slug] = _create_draft(catalogue, source)
     ids = {slug: page.pk for slug, page in existing.items()}
@@ -73,7 +73,8 @@ def _read(path: Path) -> str:
 def _check_terms(source: GuideSource, create_terms: bool) -> None:
     if create_terms:
         return
-    for model, names, label in ((GuideArea, source.categories, "guide area"), (Situation, source.situations, "situation")):
+    checks = ((GuideArea, source.categories, "guide area"), (Situation, source.situations, "situation"))
+    for model, names, label in checks:
         known = set(model.objects.filter(name__in=names).values_list("name", flat=True))
         unknown = [name for name in names if name not in known]
         if unknown:

@@ -7,7 +7,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import strip_tags
+from django.utils.http import http_date
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -238,6 +240,26 @@ class GuidePage(Page):
             updated=self.updated,
             members_only=self.members_only,
         )
+
+    def serve(self, request, *args, **kwargs):
+        """The page with validators, so a returning reader gets a 304 when nothing changed."""
+        from operations.page_cache import content_version, is_anonymous_request
+
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        if not is_anonymous_request(request):
+            # Members see their own state (saved guides, votes): never reuse a stored copy.
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        # The page also shows related guides, terms and site settings: any content change
+        # (the content version) changes the validators, not only this guide's own edits.
+        generation, changed_at = content_version()
+        published = self.last_published_at.timestamp() if self.last_published_at else 0
+        response["Last-Modified"] = http_date(max(published, changed_at))
+        response["ETag"] = f'W/"guide-{self.pk}-{self.live_revision_id}-{generation}"'
+        patch_vary_headers(response, ["Cookie"])
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

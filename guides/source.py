@@ -287,7 +287,12 @@ HREF = re.compile(r'href="(/guider/[^"]*)"')
 def _links_in(block) -> set[str]:
     if block["type"] == "guide_link":
         return {block["value"]["page"]}
-    html = block["value"] if block["type"] == "rich_text" else block["value"].get("text", "") if block["type"] == "tip" else ""
+    if block["type"] == "rich_text":
+        html = block["value"]
+    elif block["type"] == "tip":
+        html = block["value"]["text"]
+    else:
+        return set()
     slugs = set()
     for href in HREF.findall(html):
         match = GUIDE_LINK.match(href)

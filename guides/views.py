@@ -66,7 +66,7 @@ def term_view(request, catalogue, model, slug):
     try:
         term = model.objects.get(slug=slug)
     except model.DoesNotExist:
-        raise Http404("Okänt område eller situation")
+        raise Http404("Okänt område eller situation") from None
     facet = {GuideArea: "categories", Situation: "situations"}[model]
     results, page = paged_results(request, **{facet: [slug]})
     context = catalogue.get_context(request)

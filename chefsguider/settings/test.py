@@ -15,3 +15,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
+# Pages are cached per test where a test asks for it (operations/tests); elsewhere a rolled-back
+# test database must never be answered from a page cached by an earlier test.
+PAGE_CACHE_SECONDS = 0

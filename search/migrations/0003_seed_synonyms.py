@@ -13,7 +13,7 @@ STARTING_GROUPS = [
     "feedback, återkoppling",
     "medarbetarsamtal, utvecklingssamtal",
     "rekrytering, rekrytera, nyrekrytering, anställa",
-    "stress, arbetsbelastning, utmattning, utbrändhet",
+    "stress, arbetsbelastning, utmattning, utbrändhet, burnout",
     "lönerevision, löneöversyn, lönerörelse",
     "las, anställningsskyddslagen, lagen om anställningsskydd",
     "mbl, medbestämmandelagen",
@@ -29,6 +29,7 @@ STARTING_GROUPS = [
     "referenstagning, referenser",
     "alkohol, missbruk, beroende",
     "delegera, delegering",
+    "avslutningssamtal, exitsamtal, exitintervju",
 ]
 
 

@@ -1,0 +1,233 @@
+"""Relevance of the guide search: nDCG@10, MRR@10 and zero-result rate per kind of Swedish query.
+
+Compares our two engines with two stock set-ups over the starter library (content/guides/*.md,
+read directly: YAML front matter, Markdown stripped) and the judgments in bench/relevance/queries.yml:
+  - tantivy, postgres: our engines behind the search seam, with the seeded editor synonyms;
+  - sqlite-fts5: an FTS5 table with its default tokenizer, words ANDed, ranked by bm25();
+  - postgres-stock: to_tsvector('swedish', ...) @@ plainto_tsquery('swedish', ...), ranked by ts_rank.
+What counts is the list a reader sees: the hits, then the nearest guides when there are few.
+
+Usage: .venv/bin/python bench/search_relevance.py [--database-url URL] [--verbose]
+The PostgreSQL engines use a scratch database (created if missing); without a reachable server
+they are left out. Not run in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import math
+import os
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+K = 10
+USEFUL = 2  # MRR counts the first guide graded at least this
+KINDS = ("inflection", "compound", "typo", "synonym", "question", "loanword")
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)", re.S)
+
+
+def load_guides(folder: Path):
+    from django.utils.text import slugify
+
+    from guides.readability import plain_text
+    from search.base import GuideDocument
+
+    guides = []
+    for number, path in enumerate(sorted(folder.glob("*.md")), 1):
+        meta_text, body = FRONT_MATTER.match(path.read_text(encoding="utf-8")).groups()
+        meta = yaml.safe_load(meta_text)
+        headings = [line.lstrip("#").strip() for line in body.splitlines() if line.startswith("#")]
+        guides.append(
+            GuideDocument(
+                id=number,
+                slug=meta.get("slug") or path.stem,
+                title=meta["title"],
+                summary=meta["summary"],
+                headings=tuple(headings),
+                body=plain_text(body),
+                categories=tuple(slugify(name) for name in meta.get("categories") or ()),
+                situations=tuple(slugify(name) for name in meta.get("situations") or ()),
+                updated=meta.get("updated") or datetime.date.today(),
+                members_only=bool(meta.get("members_only")),
+            )
+        )
+    return guides
+
+
+# The systems compared: each turns a query into the ranked slugs a reader would see ----------------
+
+
+def our_engine(name, guides, index_dir):
+    from search.registry import create_engine
+
+    engine = create_engine(name, index_dir=index_dir, documents=lambda: guides)
+    engine.rebuild(guides)
+    slugs = {guide.id: guide.slug for guide in guides}
+
+    def search(query):
+        results = engine.search(query, limit=K)
+        return [slugs[hit.id] for hit in [*results.hits, *results.nearest]][:K]
+
+    return search
+
+
+def sqlite_fts5(guides):
+    database = sqlite3.connect(":memory:")
+    database.execute("CREATE VIRTUAL TABLE guides USING fts5(slug UNINDEXED, title, summary, headings, body)")
+    database.executemany(
+        "INSERT INTO guides VALUES (?, ?, ?, ?, ?)",
+        [(g.slug, g.title, g.summary, "\n".join(g.headings), g.body) for g in guides],
+    )
+
+    def search(query):
+        words = re.findall(r"[^\W_]+", query.lower())
+        if not words:
+            return []
+        match = " ".join(f'"{word}"' for word in words)
+        rows = database.execute(
+            "SELECT slug FROM guides WHERE guides MATCH ? ORDER BY bm25(guides) LIMIT ?", (match, K)
+        )
+        return [slug for (slug,) in rows]
+
+    return search
+
+
+def postgres_stock(guides):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_stock_guides")
+        cursor.execute(
+            "CREATE TABLE bench_stock_guides (slug text, vector tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('swedish', content)) STORED, content text)"
+        )
+        cursor.executemany(
+            "INSERT INTO bench_stock_guides (slug, content) VALUES (%s, %s)",
+            [(g.slug, "\n".join([g.title, g.summary, *g.headings, g.body])) for g in guides],
+        )
+        cursor.execute("CREATE INDEX ON bench_stock_guides USING gin (vector)")
+
+    def search(query):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT slug FROM bench_stock_guides, plainto_tsquery('swedish', %s) AS q "
+                "WHERE vector @@ q ORDER BY ts_rank(vector, q) DESC LIMIT %s",
+                [query, K],
+            )
+            return [slug for (slug,) in cursor.fetchall()]
+
+    return search
+
+
+# Measures ---------------------------------------------------------------------------------------
+
+
+def ndcg(ranked, judgments):
+    gains = [2 ** judgments.get(slug, 0) - 1 for slug in ranked[:K]]
+    ideal = [2**grade - 1 for grade in sorted(judgments.values(), reverse=True)[:K]]
+    dcg = sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains))
+    return dcg / sum(gain / math.log2(rank + 2) for rank, gain in enumerate(ideal))
+
+
+def reciprocal_rank(ranked, judgments):
+    return next((1 / rank for rank, slug in enumerate(ranked[:K], 1) if judgments.get(slug, 0) >= USEFUL), 0.0)
+
+
+def evaluate(search, queries, verbose_name=None):
+    by_kind = defaultdict(lambda: {"ndcg": [], "mrr": [], "zero": [], "ms": []})
+    for item in queries:
+        started = time.perf_counter()
+        ranked = search(item["query"])
+        elapsed = (time.perf_counter() - started) * 1000
+        scores = (ndcg(ranked, item["judgments"]), reciprocal_rank(ranked, item["judgments"]), not ranked)
+        for kind in (item["kind"], "all"):
+            for measure, value in zip(("ndcg", "mrr", "zero", "ms"), (*scores, elapsed), strict=True):
+                by_kind[kind][measure].append(value)
+        if verbose_name and scores[0] < 0.85:
+            print(f"  {verbose_name:<14} {scores[0]:.2f}  {item['query']!r:<50} -> {ranked[:5]}")
+    return {kind: {m: statistics.fmean(v) for m, v in measures.items()} for kind, measures in by_kind.items()}
+
+
+def table(title, results, measure, percent=False):
+    columns = [*KINDS, "all"]
+    lines = [f"**{title}**", "", "| system | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for system, by_kind in results.items():
+        cells = [by_kind[kind][measure] for kind in columns]
+        cells = [f"{cell:.0%}" if percent else f"{cell:.3f}" for cell in cells]
+        lines.append(f"| {system} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# Setting up -------------------------------------------------------------------------------------
+
+
+def postgres_reachable(url: str) -> bool:
+    """True if the server answers; the scratch database is created when missing."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    try:
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True, connect_timeout=3) as server:
+            if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                server.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/chefsguider_bench")
+    parser.add_argument("--queries", type=Path, default=ROOT / "bench" / "relevance" / "queries.yml")
+    parser.add_argument("--verbose", action="store_true", help="print queries with nDCG@10 below 0.85")
+    args = parser.parse_args()
+
+    scratch = Path(tempfile.mkdtemp(prefix="chefsguider-relevance-"))
+    with_postgres = postgres_reachable(args.database_url)
+    os.environ["CHEFSGUIDER_DATA_DIR"] = str(scratch)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "chefsguider.settings.base"
+    os.environ.pop("DATABASE_URL", None)
+    if with_postgres:
+        os.environ["DATABASE_URL"] = args.database_url
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)  # the search tables and seeded synonyms
+
+    guides = load_guides(ROOT / "content" / "guides")
+    queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))["queries"]
+    known = {guide.slug for guide in guides}
+    for item in queries:
+        unknown = set(item["judgments"]) - known
+        assert not unknown, f"{item['query']!r} judges guides that do not exist: {unknown}"
+
+    systems = {"tantivy": our_engine("tantivy", guides, scratch / "index")}
+    if with_postgres:
+        systems["postgres"] = our_engine("postgres", guides, None)
+    systems["sqlite-fts5"] = sqlite_fts5(guides)
+    if with_postgres:
+        systems["postgres-stock"] = postgres_stock(guides)
+
+    results = {name: evaluate(search, queries, name if args.verbose else None) for name, search in systems.items()}
+    print(f"{len(queries)} queries over {len(guides)} guides; K = {K}; MRR counts the first guide graded ≥ {USEFUL}.\n")
+    print(table("nDCG@10", results, "ndcg"))
+    print(table("MRR@10", results, "mrr"))
+    print(table("Zero-result rate (nothing shown)", results, "zero", percent=True))
+    print(table("Mean time per query (ms)", results, "ms"))
+
+
+if __name__ == "__main__":
+    main()

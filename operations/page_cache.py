@@ -1,0 +1,148 @@
+"""The anonymous page cache: whole pages for readers without a login, served from the cache.
+
+Anonymous readers make nearly all traffic and see the same pages, so a rendered page is stored
+once and served to everyone until content changes. Forms on cached pages keep working: the CSRF
+tokens in the stored copy are placeholders, filled with the reader's own token on every hit.
+Any change to pages, terms, snippets or settings bumps one generation number that is part of every
+key, which invalidates all pages at once — coarse, but never stale, and shared by all processes
+when the cache is Redis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import cc_delim_re
+
+GENERATION_KEY = "page-cache:generation"
+CHANGED_AT_KEY = "page-cache:changed-at"
+TOKEN_PLACEHOLDER = "__CSRF_TOKEN__"
+TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Vary", "X-Robots-Tag")
+CACHEABLE_TYPES = ("text/html", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def content_version() -> tuple[int, float]:
+    """(generation, when content last changed as a Unix time) for validators such as ETag."""
+    changed_at = cache.get(CHANGED_AT_KEY)
+    if changed_at is None:
+        changed_at = time.time()
+        cache.add(CHANGED_AT_KEY, changed_at, timeout=None)
+    return generation(), cache.get(CHANGED_AT_KEY, changed_at)
+
+
+def invalidate(*args, **kwargs) -> None:
+    """Make every cached page stale (called when anything a page shows changes)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+    cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
+
+
+def _shows_on_pages(sender) -> bool:
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Page
+
+    from guides.models import Term
+
+    label = sender._meta.label_lower
+    shown_types = (Page, Term, BaseGenericSetting, BaseSiteSetting)
+    return issubclass(sender, shown_types) or label in settings.PAGE_CACHE_INVALIDATING_MODELS
+
+
+def _on_model_change(sender, **kwargs):
+    if _shows_on_pages(sender):
+        invalidate()
+
+
+def connect_invalidation():
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_on_model_change, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_model_change, dispatch_uid="page-cache-delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"page-cache-{signal}")
+
+
+def is_anonymous_request(request) -> bool:
+    """A reader without login or personal cookies: every such reader sees the same page."""
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return False
+    # Any cookie but the CSRF one may personalise the page (session, messages, votes).
+    return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve GET and HEAD requests of readers without a session from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = self._key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self._thaw(request, stored)
+        response = self.get_response(request)
+        if self._cacheable_response(request, response):
+            cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
+            response["X-Cache"] = "miss"
+        return response
+
+    def _cacheable_request(self, request) -> bool:
+        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+            return False
+        if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PREFIXES):
+            return False
+        return is_anonymous_request(request)
+
+    def _cacheable_response(self, request, response) -> bool:
+        if response.status_code != 200 or response.streaming:
+            return False
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            return False
+        if not response.get("Content-Type", "").startswith(CACHEABLE_TYPES):
+            return False
+        directives = {part.strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+        if directives & {"private", "no-store", "no-cache"}:
+            return False
+        return all(name == settings.CSRF_COOKIE_NAME for name in response.cookies)
+
+    def _key(self, request) -> str:
+        fragment = request.headers.get("X-Chefsguider-Fragment", "")
+        url = request.build_absolute_uri()
+        digest = hashlib.sha256(f"{url}|{fragment}".encode()).hexdigest()
+        return f"page-cache:{generation()}:{digest}"
+
+    def _freeze(self, response) -> dict:
+        content = TOKEN_INPUT.sub(rb"\g<1>" + TOKEN_PLACEHOLDER.encode() + rb"\g<2>", response.content)
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        return {"content": content, "status": response.status_code, "headers": headers}
+
+    def _thaw(self, request, stored) -> HttpResponse:
+        content = stored["content"]
+        if TOKEN_PLACEHOLDER.encode() in content:
+            content = content.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
+        response = HttpResponse(content, status=stored["status"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["X-Cache"] = "hit"
+        return response

@@ -1,0 +1,60 @@
+"""Security headers on every response, /healthz, and a production configuration that passes --deploy."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_have_a_strict_policy(client, make_guide):
+    guide = make_guide()
+    for url in ["/", "/chefsguider/", guide.url, "/api/v1/guides/", "/finns-inte/"]:
+        response = client.get(url)
+        policy = response["Content-Security-Policy"]
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, url
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_admin_has_its_own_policy(client):
+    policy = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in policy
+
+
+def test_healthz_reports_each_part(client):
+    response = client.get("/healthz")
+    data = response.json()
+    assert response.status_code == 200 and data["ok"]
+    assert data["database"]["ok"] and data["cache"]["ok"] and data["search"]["ok"]
+
+
+def test_healthz_is_503_when_the_cache_is_down(client):
+    unreachable = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0",
+                               "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2}}}
+    with override_settings(CACHES=unreachable, PAGE_CACHE_SECONDS=0):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["cache"] == {"ok": False, "error": "ConnectionError"}
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "chefsguider.settings.production",
+        "SECRET_KEY": "x" * 20 + "-production-secret-key-that-is-long-and-random-0123456789",
+        "ALLOWED_HOSTS": "chefsguider.example",
+        "CHEFSGUIDER_DATA_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

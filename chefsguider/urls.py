@@ -1,4 +1,4 @@
-"""Site URLs: the admin, the JSON API, documents, and Wagtail's page tree for everything else."""
+"""Site URLs: the admin, the JSON API, documents, membership, and Wagtail's page tree for everything else."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -13,6 +13,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),
     path("healthz", healthz, name="healthz"),
+    path("", include("membership.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
@@ -19,6 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.forms import GuidePageForm
+from editorial.review import a_year_after
 from guides.blocks import GuideBodyBlock
 
 #: Slugs taken by the catalogue's own routes, so no guide may use them.
@@ -139,6 +142,14 @@ class CataloguePage(RoutablePageMixin, Page):
     def term_url(self, term: Term) -> str:
         return f"{self.url}{term.url_prefix}/{term.slug}/"
 
+    def get_sitemap_urls(self, request=None):
+        """The catalogue and its area and situation landing pages, for sitemap.xml."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for model in (GuideArea, Situation):
+            urls += [{"location": f"{base}{term.url_prefix}/{term.slug}/"} for term in model.objects.all()]
+        return urls
+
 
 class GuidePage(Page):
     """One guide: ingress, a body of blocks, its areas and situations, byline and date."""
@@ -154,7 +165,30 @@ class GuidePage(Page):
     members_only = models.BooleanField(
         "endast för medlemmar", default=False, help_text="Andra ser bara rubrik och ingress."
     )
+    # Editorial care (see the editorial app). Not Page.owner: that is whoever created the page
+    # and carries edit rights; the editor answering for a guide's correctness is a separate role.
+    review_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="ansvarig redaktör",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="guides_to_review",
+        help_text="Får en påminnelse när guiden ska granskas.",
+    )
+    review_by = models.DateField(
+        "granskas senast", null=True, blank=True, help_text="Lämna tomt för ett år efter senaste granskning."
+    )
+    reviewed_at = models.DateField("granskad", null=True, blank=True)
+    change_note = models.CharField(
+        "vad har ändrats?",
+        max_length=200,
+        blank=True,
+        help_text="En mening till läsarna när du publicerar en viktig ändring. Visas på guiden med datum; "
+        "lämna tomt vid småfixar.",
+    )
 
+    base_form_class = GuidePageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -164,6 +198,16 @@ class GuidePage(Page):
         MultiFieldPanel(
             [FieldPanel("author"), FieldPanel("updated"), FieldPanel("members_only")], heading="Om guiden"
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_owner"),
+                FieldPanel("review_by"),
+                FieldPanel("reviewed_at", read_only=True),
+                FieldPanel("mark_reviewed"),
+                FieldPanel("change_note"),
+            ],
+            heading="Granskning och ändringar",
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["guides.CataloguePage"]
@@ -172,6 +216,13 @@ class GuidePage(Page):
     class Meta:
         verbose_name = "guide"
         verbose_name_plural = "guider"
+
+    def full_clean(self, *args, **kwargs):
+        # Wagtail validates before every save and revision: the moment to fill the default
+        # review date, so drafts and the live page agree on it.
+        if self.review_by is None and (self.reviewed_at or self.updated):
+            self.review_by = a_year_after(self.reviewed_at or self.updated)
+        super().full_clean(*args, **kwargs)
 
     def clean(self):
         super().clean()
@@ -276,8 +327,10 @@ def heading_anchor(text: str) -> str:
 
 
 def can_read_body(request, guide: GuidePage) -> bool:
-    """Members-only bodies reach logged-in members only; everyone reads the rest."""
+    """THE gate for a guide's body, whatever the channel: a members-only body reaches members and
+    the staff and editors who write it (membership.models.can_read_members_only); everyone reads the rest."""
     if not guide.members_only:
         return True
-    user = getattr(request, "user", None)
-    return bool(user and user.is_authenticated)
+    from membership.models import can_read_members_only
+
+    return can_read_members_only(getattr(request, "user", None))

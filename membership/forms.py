@@ -86,6 +86,10 @@ class ApplicationForm(forms.ModelForm):
     def details(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
+    def detail_fields(self):
+        """The applicant's details, rendered one like the other; consent and honeypot have their own markup."""
+        return [self[name] for name in self.Meta.fields]
+
 
 class LoginForm(auth_forms.AuthenticationForm):
     """Django's login form: members log in with their e-mail address, editors with their user name."""

@@ -88,6 +88,10 @@ class Application(models.Model):
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
 
+    @property
+    def status(self) -> str:
+        return "Bekräftad" if self.is_confirmed else "Obekräftad"
+
     def confirm(self, password: str):
         """Make the applicant a member: a login named by the email, with this password.
 

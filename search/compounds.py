@@ -4,7 +4,7 @@ The lexicon is wordfreq's Swedish word list plus the words of the indexed guides
 when its parts are content words that are, on average, more common than the whole word (Koehn and
 Knight's frequency rule), allowing the linking letters -s- and -e- ("arbetsplats", "lönesamtal") and
 a dropped final vowel ("arbet(e)sgivare", "skol(a)gård"). Engines index the parts of every
-compound as extra tokens and search the parts of a compound query word.
+compound beside the text it stands in, and search the parts of a compound query word.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import wordfreq
+
+from search.analysis import words
 
 MIN_PART_LENGTH = 3
 #: Rarer "words" in the list are mostly misspellings and fragments.
@@ -126,6 +128,12 @@ def split(word: str) -> tuple[str, str] | None:
     _, score, head, tail = best
     mean_zipf = score - TAIL_LENGTH_BONUS * len(tail)
     return (head, tail) if mean_zipf > whole_zipf else None
+
+
+def text_parts(text: str) -> str:
+    """The parts of every compound in a text, once per occurrence, to be indexed beside the text:
+    then "samtal om lön" finds "Lönesamtal" in a title as a match in the title."""
+    return " ".join(part for word in words(text) for part in parts(word))
 
 
 def parts(word: str) -> list[str]:

@@ -48,8 +48,9 @@ class GuideSearchEntry(models.Model):
     summary = models.TextField(blank=True)
     headings = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # Parts of the guide's compound words ("lönesamtal" -> "lön samtal"), so "samtal om lön" finds it.
-    compound_parts = models.TextField(blank=True)
+    # Per text field, the parts of its compounds ("lönesamtal" -> "lön samtal"), indexed with the
+    # field's weight, so "samtal om lön" finds the guide titled "Lönesamtal".
+    compound_parts = models.JSONField(default=dict)
     categories = models.JSONField(default=list)
     situations = models.JSONField(default=list)
     updated = models.DateField()

@@ -59,15 +59,19 @@ def no_documents() -> Iterable[GuideDocument]:
     return ()
 
 
-def document_words(document: GuideDocument) -> list[str]:
-    return words(" ".join((document.title, document.summary, *document.headings, document.body)))
+def compound_parts(document: GuideDocument) -> dict[str, str]:
+    """The parts of the guide's compounds in each text field, for indexing beside that field.
 
-
-def compound_parts(document: GuideDocument) -> str:
-    """The parts of the guide's compound words, as text for the engines' parts field."""
-    unique = set(document_words(document))
-    compounds.lexicon().add_indexed(unique)
-    return " ".join(part for word in sorted(unique) for part in compounds.parts(word))
+    The guide's words join the compound lexicon first, so its own terms can be parts.
+    """
+    fields = {
+        "title": document.title,
+        "summary": document.summary,
+        "headings": "\n".join(document.headings),
+        "body": document.body,
+    }
+    compounds.lexicon().add_indexed(set(words(" ".join(fields.values()))))
+    return {field: compounds.text_parts(text) for field, text in fields.items()}
 
 
 class AnalysedEngine(SearchEngine):

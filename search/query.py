@@ -21,7 +21,7 @@ class Concept:
     word: str  # as typed, normalised
     synonyms: tuple[tuple[str, ...], ...] = ()  # each synonym as its words
     compound: tuple[str, ...] = ()  # the two halves of a compound word
-    known: bool = True  # the index has the word (as a stem, a folded form or a compound part)
+    known: bool = True  # the index has the word (as a stem, a folded form or in a compound)
     correction: str | None = None  # the closest indexed word when the word is unknown
 
     @property
@@ -39,8 +39,8 @@ class Concept:
 
     @property
     def needs_spelling(self) -> bool:
-        """Unknown, and not explained by a synonym or as a compound: probably misspelt."""
-        return not (self.known or self.synonyms or self.compound)
+        """Unknown to the index and not an editor's synonym: probably misspelt."""
+        return not (self.known or self.synonyms)
 
     def stems(self) -> set[str]:
         """Every stem this concept matches in guide text, for highlighting."""
@@ -89,12 +89,16 @@ class QueryPlan:
 def plan(query: str, synonyms: SynonymTable) -> QueryPlan:
     """The concepts of a query; stopwords are dropped unless nothing else is left."""
     text = normalise(query)
-    query_words = list(dict.fromkeys(words(text)))
+    all_words = words(text)
+    in_phrases = synonyms.phrase_alternatives(all_words)
+    query_words = list(dict.fromkeys(all_words))
     meaningful = [word for word in query_words if not is_stopword(word)] or query_words
     concepts = tuple(
         Concept(
             word=word,
-            synonyms=tuple(tuple(words(term)) for term in synonyms.alternatives(word)),
+            synonyms=tuple(
+                tuple(words(term)) for term in dict.fromkeys((*synonyms.alternatives(word), *in_phrases.get(word, ())))
+            ),
             compound=compounds.split(word) or (),
         )
         for word in meaningful

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from search.analysis import stem
+
 ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöé"
 
 
@@ -38,11 +40,17 @@ def edits1(word: str) -> set[str]:
     ) - {word}
 
 
+def edits_apart(word: str, candidate: str) -> int:
+    """How far apart two words are as written or as stems, whichever is closer: "sjukskrivnig" is
+    three edits from "sjukskriven" but its stem is one edit from that word's stem."""
+    return min(distance(word, candidate), distance(stem(word), stem(candidate)))
+
+
 def best_correction(word: str, candidates: Mapping[str, int], max_edits: int) -> str | None:
     """The candidate (word -> number of guides using it) closest to word, then most used."""
     ranked = sorted(
-        (distance(word, candidate), -documents, candidate)
+        (edits_apart(word, candidate), -documents, candidate)
         for candidate, documents in candidates.items()
-        if candidate != word and abs(len(candidate) - len(word)) <= max_edits
+        if candidate != word and abs(len(candidate) - len(word)) <= max_edits + 2
     )
     return next((candidate for edits, _, candidate in ranked if edits <= max_edits), None)

@@ -37,9 +37,12 @@ class SynonymTable:
     def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
         self.groups = tuple(tuple(group) for group in groups)
         self._by_key: dict[str, set[int]] = {}
+        self._phrases: list[tuple[tuple[str, ...], int]] = []  # multi-word terms, as stems
         for number, group in enumerate(self.groups):
             for term in group:
-                if " " not in term:  # multi-word terms are alternatives, not lookup keys
+                if " " in term:
+                    self._phrases.append((tuple(stem(word) for word in term.split()), number))
+                else:
                     for key in {term, stem(term)}:
                         self._by_key.setdefault(key, set()).add(number)
 
@@ -52,6 +55,19 @@ class SynonymTable:
                 if term != word and stem(term) != stem(word) and term not in found:
                     found.append(term)
         return tuple(found)
+
+    def phrase_alternatives(self, query_words: list[str]) -> dict[str, tuple[str, ...]]:
+        """For each word of the query inside a multi-word term, that term's alternatives:
+        in "lagen om anställningsskydd", "lagen" and "anställningsskydd" may also be "las"."""
+        stems = [stem(word) for word in query_words]
+        found: dict[str, list[str]] = {}
+        for phrase, number in self._phrases:
+            for start in range(len(stems) - len(phrase) + 1):
+                if tuple(stems[start : start + len(phrase)]) == phrase:
+                    others = [t for t in self.groups[number] if tuple(stem(w) for w in t.split()) != phrase]
+                    for word in query_words[start : start + len(phrase)]:
+                        found.setdefault(word, []).extend(others)
+        return {word: tuple(dict.fromkeys(alternatives)) for word, alternatives in found.items()}
 
 
 _lock = threading.Lock()

@@ -49,11 +49,14 @@ INSTALLED_APPS = [
     "guides",
     "search",
     "api",
+    "membership",
     "operations",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -73,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +140,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Members log in on the site; editors on /admin/ (Wagtail's own login).
+LOGIN_URL = "membership:login"
+LOGIN_REDIRECT_URL = "membership:saved_guides"
+LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska")]
@@ -226,6 +235,20 @@ CHEFSGUIDER_SEARCH_INDEX_DIR = DATA_DIR / "search-index"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Chefsguider <noreply@chefsguider.example>")
+EMAIL_FILE_PATH = DATA_DIR / "mail"  # for EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Membership: rate limits (django-ratelimit, counted in the default cache) and the privacy contact.
+MEMBERSHIP_APPLY_RATE = os.environ.get("MEMBERSHIP_APPLY_RATE", "10/h")  # applications per IP address
+MEMBERSHIP_LOGIN_RATE = os.environ.get("MEMBERSHIP_LOGIN_RATE", "10/15m")  # failed logins per IP and per login
+MEMBERSHIP_PASSWORD_RESET_RATE = os.environ.get("MEMBERSHIP_PASSWORD_RESET_RATE", "5/h")  # reset e-mails per IP
+if os.environ.get("RATELIMIT_IP_META_KEY"):  # behind a proxy: the header with the visitor's address
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+CHEFSGUIDER_PRIVACY_EMAIL = os.environ.get("CHEFSGUIDER_PRIVACY_EMAIL", "integritet@chefsguider.example")
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,7 @@
 """The shared engine: guides in a PostgreSQL table with weighted 'swedish' search vectors.
 
-Title, ingress, headings and body are weighted A–D in one generated vector; compound parts and a
-folded (unaccented) vector stand beside it, each with a GIN index (migration 0002). Misspelt words
+Title, ingress, headings and body, each with the parts of its compounds, are weighted A–D in one
+generated vector; a folded (unaccented) vector stands beside it, each with a GIN index (migration 0002). Misspelt words
 are looked up among trigram neighbours in the vocabulary table (pg_trgm).
 """
 
@@ -24,12 +24,13 @@ FOLDED = "chefsguider_folded"
 #: ts_rank weights for D (body), C (headings), B (ingress), A (title).
 RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
 # As in the tantivy engine: other ways to match a word count for less than the word itself.
-PARTS_WEIGHT = 0.5
 FOLDED_WEIGHT = 0.3
 SYNONYM_WEIGHT = 0.7
 COMPOUND_WEIGHT = 0.6
 CORRECTION_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 1.0
+#: A concept scores by its best way of matching, plus this share of the others.
+TIE_BREAKER = 0.2
 BATCH_SIZE = 1000
 SPELLING_NEIGHBOURS = 40
 ENTRY_FIELDS = [
@@ -143,7 +144,7 @@ class PostgresEngine(AnalysedEngine):
         checks = []
         for concept in concepts:
             query = _tsquery(params, concept.word)
-            found = [f"search_vector @@ {query}", f"parts_vector @@ {query}"]
+            found = [f"search_vector @@ {query}"]
             if concept.folded:
                 found.append(f"folded_vector @@ {_tsquery(params, concept.word, FOLDED)}")
             checks.append(f"EXISTS (SELECT 1 FROM {TABLE} WHERE {' OR '.join(found)})")
@@ -164,7 +165,7 @@ class PostgresEngine(AnalysedEngine):
         if plan.is_empty:
             where, score = "TRUE", "0"
         else:
-            matches, scores = zip(*(self._concept(params, concept) for concept in plan.concepts), strict=True)
+            matches, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
             required = 1 if widen else plan.required
             where = f"({' + '.join(f'({m})::int' for m in matches)}) >= {int(required)}"
             proximity = [
@@ -207,29 +208,27 @@ class PostgresEngine(AnalysedEngine):
         return Page(guides=guides, total=total, facets=facets)
 
     @staticmethod
-    def _concept(params: _Params, concept: Concept) -> tuple[str, str]:
-        """(SQL condition, SQL score) for one concept of a plan."""
+    def _concept(params: _Params, concept: Concept, widen: bool) -> tuple[str, str]:
+        """(SQL condition, SQL score) for one concept: every way it may match, scored by the best."""
         word = _tsquery(params, concept.word)
-        alternatives = [(_tsquery(params, " ".join(synonym)), SYNONYM_WEIGHT) for synonym in concept.synonyms]
+        ways = [("search_vector", word, 1.0, "ts_rank")]
+        ways += [("search_vector", _tsquery(params, " ".join(s)), SYNONYM_WEIGHT, "ts_rank") for s in concept.synonyms]
         if concept.correction:
-            alternatives.append((_tsquery(params, concept.correction), CORRECTION_WEIGHT))
-        any_form = " || ".join([word, *(query for query, _ in alternatives)])
-        matches = [f"search_vector @@ ({any_form})", f"parts_vector @@ {word}"]
-        scores = [
-            f"ts_rank({RANK_WEIGHTS}, search_vector, {word}, 1)",
-            f"{PARTS_WEIGHT} * ts_rank(parts_vector, {word}, 1)",
-        ]
-        scores += [f"{weight} * ts_rank({RANK_WEIGHTS}, search_vector, {query}, 1)" for query, weight in alternatives]
+            ways.append(("search_vector", _tsquery(params, concept.correction), CORRECTION_WEIGHT, "ts_rank"))
         if concept.compound:
-            # Both halves, anywhere; cover density rewards them close together ("samtal om lön").
-            halves = _tsquery(params, " ".join(concept.compound))
-            matches.append(f"search_vector @@ {halves}")
-            scores.append(f"{COMPOUND_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, search_vector, {halves}, 1)")
+            # Both halves, anywhere (either, for the nearest guides); cover density rewards them
+            # close together ("samtal om lön").
+            head, tail = (_tsquery(params, half) for half in concept.compound)
+            halves = f"({head} || {tail})" if widen else f"({head} && {tail})"
+            ways.append(("search_vector", halves, COMPOUND_WEIGHT, "ts_rank_cd"))
         if concept.folded:
-            folded = _tsquery(params, concept.word, FOLDED)
-            matches.append(f"folded_vector @@ {folded}")
-            scores.append(f"{FOLDED_WEIGHT} * ts_rank({RANK_WEIGHTS}, folded_vector, {folded}, 1)")
-        return " OR ".join(matches), " + ".join(scores)
+            ways.append(("folded_vector", _tsquery(params, concept.word, FOLDED), FOLDED_WEIGHT, "ts_rank"))
+        matches = " OR ".join(f"{vector} @@ {query}" for vector, query, _, _ in ways)
+        scores = ", ".join(
+            f"({weight} * {rank}({RANK_WEIGHTS}, {vector}, {query}, 1))" for vector, query, weight, rank in ways
+        )
+        score = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
+        return matches, score
 
     # Completion -------------------------------------------------------------------------------
 

@@ -26,12 +26,11 @@ from search.query import Concept, QueryPlan
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 VERSION_FILE = "chefsguider-schema-version"
 
 # Title > ingress > headings > body; the other ways to match a word count for less than the word.
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "headings": 1.5, "body": 1.0}
-PARTS_BOOST = 0.5
 FOLDED_BOOST = 0.3
 SYNONYM_BOOST = 0.7
 COMPOUND_BOOST = 0.6
@@ -39,6 +38,8 @@ CORRECTION_BOOST = 0.5
 FUZZY_BOOST = 0.2
 PROXIMITY_BOOST = 1.0
 PROXIMITY_SLOP = 3
+#: A concept scores by its best way of matching, plus this share of the others.
+TIE_BREAKER = 0.2
 
 WRITER_HEAP_BYTES = 128_000_000
 WRITER_LOCK_WAIT_SECONDS = 30.0
@@ -52,9 +53,8 @@ STORAGE_ERRORS = ("corrupt", "failed to open", "ioerror", "does not exist", "foo
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
-    for name in FIELD_BOOSTS:
+    for name in FIELD_BOOSTS:  # each holds its text, then the parts of its compounds
         builder.add_text_field(name, stored=name != "headings", tokenizer_name="sv_stem")
-    builder.add_text_field("parts", tokenizer_name="sv_stem")
     builder.add_text_field("folded", tokenizer_name="sv_folded")
     builder.add_text_field("words", tokenizer_name="sv_words", index_option="freq")
     builder.add_text_field("title_prefix", tokenizer_name="sv_prefix")
@@ -191,7 +191,9 @@ class TantivyEngine(AnalysedEngine):
         for heading in guide.headings:
             document.add_text("headings", heading)
         document.add_text("body", guide.body)
-        document.add_text("parts", compound_parts(guide))
+        for field, parts in compound_parts(guide).items():
+            if parts:  # a second value: stored fields still read back the text first
+                document.add_text(field, parts)
         all_text = "\n".join((guide.title, guide.summary, *guide.headings, guide.body))
         document.add_text("folded", all_text)
         document.add_text("words", all_text)
@@ -236,7 +238,7 @@ class TantivyEngine(AnalysedEngine):
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         searcher = self._get_index().searcher()
         return [
-            any(searcher.doc_freq(field, concept.stem) for field in (*FIELD_BOOSTS, "parts"))
+            any(searcher.doc_freq(field, concept.stem) for field in FIELD_BOOSTS)
             or (concept.folded and bool(searcher.doc_freq("folded", folded_stem(concept.word))))
             for concept in concepts
         ]
@@ -244,15 +246,16 @@ class TantivyEngine(AnalysedEngine):
     def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:
         searcher = self._get_index().searcher()
         near = {candidate: df for candidate in spelling.edits1(word) if (df := searcher.doc_freq("words", candidate))}
-        if near or max_edits < 2:
+        if near:
             return near
-        # Two edits away is too many strings to try: read the words of a few guides that have one.
-        fuzzy = Query.fuzzy_term_query(self._schema, "words", word, distance=max_edits)
+        # Further than one edit, or only near as stems: read the words of a few guides the fuzzy
+        # search finds, keeping those that start like the query word (few typos are in the first letter).
+        fuzzy = Query.fuzzy_term_query(self._schema, "folded", folded_stem(word), distance=max_edits)
         for _, address in searcher.search(fuzzy, SPELLING_SAMPLE).hits:
             document = searcher.doc(address)
             text = " ".join(document.get_all("title") + document.get_all("summary") + document.get_all("body"))
-            for candidate in set(words(text)):
-                if abs(len(candidate) - len(word)) <= max_edits:
+            for candidate in set(words(text.lower())):
+                if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= max_edits + 2:
                     near[candidate] = searcher.doc_freq("words", candidate)
         return near
 
@@ -334,7 +337,8 @@ class TantivyEngine(AnalysedEngine):
         ways += [Query.boost_query(self._all_of(synonym), SYNONYM_BOOST) for synonym in concept.synonyms]
         if concept.compound:
             head, tail = concept.compound
-            ways.append(Query.boost_query(self._all_of(concept.compound, bonus=self._near(head, tail)), COMPOUND_BOOST))
+            halves = self._any_of(concept.compound) if widen else self._all_of(concept.compound, self._near(head, tail))
+            ways.append(Query.boost_query(halves, COMPOUND_BOOST))
         if concept.correction:
             ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_BOOST))
         if concept.max_edits and (widen or concept.needs_spelling):
@@ -342,16 +346,17 @@ class TantivyEngine(AnalysedEngine):
                 self._schema, "folded", folded_stem(concept.word), distance=concept.max_edits
             )
             ways.append(Query.boost_query(fuzzy, FUZZY_BOOST))
-        return Query.boolean_query([(Occur.Should, way) for way in ways])
+        return Query.disjunction_max_query(ways, tie_breaker=TIE_BREAKER)
 
     def _word(self, word: str) -> Query:
         """One word anywhere in a guide, weighted by where it stands."""
         word_stem = stem(word)
-        fields = [
-            (Occur.Should, Query.boost_query(self._term(f, word_stem), boost)) for f, boost in FIELD_BOOSTS.items()
-        ]
-        parts = (Occur.Should, Query.boost_query(self._term("parts", word_stem), PARTS_BOOST))
-        return Query.boolean_query([*fields, parts])
+        return Query.boolean_query(
+            [(Occur.Should, Query.boost_query(self._term(f, word_stem), boost)) for f, boost in FIELD_BOOSTS.items()]
+        )
+
+    def _any_of(self, words: Iterable[str]) -> Query:
+        return Query.boolean_query([(Occur.Should, self._word(word)) for word in words])
 
     def _all_of(self, phrase: Iterable[str], bonus: Iterable[Query] = ()) -> Query:
         phrase = list(phrase)

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(blank=True)),
                 ('headings', models.TextField(blank=True)),
                 ('body', models.TextField(blank=True)),
-                ('compound_parts', models.TextField(blank=True)),
+                ('compound_parts', models.JSONField(default=dict)),
                 ('categories', models.JSONField(default=list)),
                 ('situations', models.JSONField(default=list)),
                 ('updated', models.DateField()),

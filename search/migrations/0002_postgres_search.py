@@ -15,14 +15,14 @@ ALTER TEXT SEARCH CONFIGURATION chefsguider_folded
     ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
     WITH chefsguider_swedish_stop, unaccent, swedish_stem;
 
+-- Each field's compound parts share its weight: "samtal om lön" matches the title "Lönesamtal".
 ALTER TABLE search_guidesearchentry
     ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('swedish', title), 'A') ||
-        setweight(to_tsvector('swedish', summary), 'B') ||
-        setweight(to_tsvector('swedish', headings), 'C') ||
-        setweight(to_tsvector('swedish', body), 'D')
+        setweight(to_tsvector('swedish', title || ' ' || coalesce(compound_parts->>'title', '')), 'A') ||
+        setweight(to_tsvector('swedish', summary || ' ' || coalesce(compound_parts->>'summary', '')), 'B') ||
+        setweight(to_tsvector('swedish', headings || ' ' || coalesce(compound_parts->>'headings', '')), 'C') ||
+        setweight(to_tsvector('swedish', body || ' ' || coalesce(compound_parts->>'body', '')), 'D')
     ) STORED,
-    ADD COLUMN parts_vector tsvector GENERATED ALWAYS AS (to_tsvector('swedish', compound_parts)) STORED,
     ADD COLUMN folded_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('chefsguider_folded', title), 'A') ||
         setweight(to_tsvector('chefsguider_folded', summary), 'B') ||
@@ -31,7 +31,6 @@ ALTER TABLE search_guidesearchentry
     ) STORED;
 
 CREATE INDEX search_entry_vector ON search_guidesearchentry USING gin (search_vector);
-CREATE INDEX search_entry_parts ON search_guidesearchentry USING gin (parts_vector);
 CREATE INDEX search_entry_folded ON search_guidesearchentry USING gin (folded_vector);
 CREATE INDEX search_entry_categories ON search_guidesearchentry USING gin (categories);
 CREATE INDEX search_entry_situations ON search_guidesearchentry USING gin (situations);
@@ -44,7 +43,7 @@ BACKWARD = """
 DROP INDEX IF EXISTS search_vocabulary_prefix;
 DROP INDEX IF EXISTS search_vocabulary_trigram;
 ALTER TABLE search_guidesearchentry
-    DROP COLUMN IF EXISTS search_vector, DROP COLUMN IF EXISTS parts_vector, DROP COLUMN IF EXISTS folded_vector;
+    DROP COLUMN IF EXISTS search_vector, DROP COLUMN IF EXISTS folded_vector;
 DROP INDEX IF EXISTS search_entry_categories;
 DROP INDEX IF EXISTS search_entry_situations;
 DROP INDEX IF EXISTS search_entry_updated;

@@ -41,9 +41,7 @@ def test_rebuild_search_index_indexes_every_live_guide(engine, make_guide):
     assert f"with {engine.name}" in output.getvalue()
 
 
-def test_publishing_indexes_a_guide_and_unpublishing_removes_it(
-    engine, make_guide, django_capture_on_commit_callbacks
-):
+def test_publishing_indexes_a_guide_and_unpublishing_removes_it(engine, make_guide, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         guide = make_guide("Arbetsplatsträffar som engagerar", publish=True)
     assert found(engine, "arbetsplatsträff") == [guide.pk]

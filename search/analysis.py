@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import tantivy
@@ -94,18 +93,3 @@ def max_edits(word: str) -> int:
     if len(word) < 4:
         return 0
     return 1 if len(word) < 8 else 2
-
-
-@dataclass(frozen=True)
-class Token:
-    stem: str
-    start: int  # character offsets into the analysed text
-    end: int
-
-
-def tokens(text: str) -> list[Token]:
-    """Stemmed tokens with their character offsets, for highlighting."""
-    return [
-        Token(token.text, token.char_offset_from, token.char_offset_to)
-        for token in ANALYZERS["sv_stem"].pre_tokenize(text).tokens
-    ]

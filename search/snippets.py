@@ -8,20 +8,32 @@ is highlighted for "samtal om lön").
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from search import compounds
-from search.analysis import Token, fold, stem, tokens
+from search.analysis import fold, stem
 from search.query import QueryPlan
 
 SNIPPET_LENGTH = 220
 ELLIPSIS = "…"
+# A folded query stem ("lon") must also find the letters it was folded from ("lön").
+FOLDED_LETTERS = {"a": "[aåäáà]", "o": "[oöó]", "e": "[eéè]", "u": "[uü]"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int  # character offsets of a matched word in the text
+    end: int
+    key: str  # the query stem it matched
 
 
 @dataclass(frozen=True)
 class Highlighter:
     stems: frozenset[str]
     folded: frozenset[str]  # folded stems of words typed without å, ä, ö
+    _keys: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_plan(cls, plan: QueryPlan) -> Highlighter:
@@ -29,33 +41,58 @@ class Highlighter:
         folded = frozenset(fold(concept.stem) for concept in plan.concepts if concept.folded)
         return cls(stems, folded)
 
-    def _key(self, token: Token, surface: str) -> str | None:
-        """Which query stem a token of guide text matches, if any."""
-        if token.stem in self.stems:
-            return token.stem
-        if self.folded and fold(token.stem) in self.folded:
-            return fold(token.stem)
-        for part in compounds.split(surface.lower()) or ():
-            if stem(part) in self.stems:
-                return stem(part)
-        return None
+    @cached_property
+    def _candidates(self) -> re.Pattern | None:
+        """Where a matching word may be: a stem or folded stem anywhere in a word (compounds too).
+
+        Searching for these first keeps highlighting cheap: most words of a guide are never analysed.
+        """
+        patterns = [re.escape(s) for s in self.stems if s]
+        patterns += ["".join(FOLDED_LETTERS.get(char, re.escape(char)) for char in key) for key in self.folded if key]
+        return re.compile("|".join(sorted(patterns, key=len, reverse=True)), re.IGNORECASE) if patterns else None
+
+    def _key(self, surface: str) -> str | None:
+        """Which query stem a word of guide text matches, if any."""
+        word = surface.lower()
+        if word not in self._keys:
+            word_stem = stem(word)
+            parts = {stem(part) for part in compounds.split(word) or ()}
+            self._keys[word] = next(
+                (key for key in (word_stem, *sorted(parts)) if key in self.stems),
+                fold(word_stem) if self.folded and fold(word_stem) in self.folded else None,
+            )
+        return self._keys[word]
+
+    def marks(self, text: str) -> list[Mark]:
+        found: dict[int, Mark] = {}
+        for candidate in self._candidates.finditer(text) if self._candidates else ():
+            start = candidate.start()
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            if start in found:
+                continue
+            end = candidate.end()
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            if key := self._key(text[start:end]):
+                found[start] = Mark(start, end, key)
+        return sorted(found.values(), key=lambda mark: mark.start)
 
     def passage(self, text: str) -> tuple[int, str] | None:
         """(distinct query words in it, safe HTML) of the best passage, or None if nothing matches."""
-        matched = [(token, key) for token in tokens(text) if (key := self._key(token, text[token.start : token.end]))]
+        matched = self.marks(text)
         if not matched:
             return None
         best_count, best_first, best_last = 0, 0, 0
         for first in range(len(matched)):
             last = first
-            while last + 1 < len(matched) and matched[last + 1][0].end - matched[first][0].start <= SNIPPET_LENGTH:
+            while last + 1 < len(matched) and matched[last + 1].end - matched[first].start <= SNIPPET_LENGTH:
                 last += 1
-            count = len({key for _, key in matched[first : last + 1]})
+            count = len({mark.key for mark in matched[first : last + 1]})
             if count > best_count:
                 best_count, best_first, best_last = count, first, last
-        start, end = _window(text, matched[best_first][0].start, matched[best_last][0].end)
-        marks = [token for token, _ in matched if start <= token.start and token.end <= end]
-        return best_count, _render(text, start, end, marks)
+        start, end = _window(text, matched[best_first].start, matched[best_last].end)
+        return best_count, _render(text, start, end, [m for m in matched if start <= m.start and m.end <= end])
 
     def snippet(self, texts: list[str]) -> str:
         """The best passage among texts (earlier texts win ties), or the start of the first text."""
@@ -81,7 +118,7 @@ def _window(text: str, match_start: int, match_end: int) -> tuple[int, int]:
     return start, end
 
 
-def _render(text: str, start: int, end: int, marks: list[Token]) -> str:
+def _render(text: str, start: int, end: int, marks: list[Mark]) -> str:
     pieces = [ELLIPSIS] if start > 0 else []
     position = start
     for token in marks:

@@ -1,0 +1,97 @@
+"""Search insights: every catalogue and API search is logged without personal data.
+
+A log entry holds the normalised query, the filters, the number of results and the day, never
+an IP address, user, session or cookie. Result links pass through /sok/oppna/<search>/<guide>/
+so editors can see which searches led somewhere. Searched pages are marked private, so the
+anonymous page cache does not answer them (which would skip the log and share one entry's
+links between readers).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+
+from editorial.models import SearchLog
+from search.base import MAX_QUERY_LENGTH
+
+
+def normalise_query(query: str) -> str:
+    """Lower case, composed Unicode, single spaces: "  Lönesamtal " and "lönesamtal" are one query."""
+    text = unicodedata.normalize("NFC", query or "")
+    return " ".join(text.lower().split())[:MAX_QUERY_LENGTH]
+
+
+def record_search(source: str, query: str, filters: dict, result_count: int) -> SearchLog | None:
+    query = normalise_query(query)
+    if not query:
+        return None
+    filters = {name: sorted(values) for name, values in filters.items() if values}
+    return SearchLog.objects.create(source=source, query=query, filters=filters, result_count=result_count)
+
+
+def open_url(search: SearchLog, guide_id: int) -> str:
+    return reverse("editorial:open_result", args=[search.pk, guide_id])
+
+
+def _first_page(request, parameter: str) -> bool:
+    """Turning to page two of the same results is not a new search."""
+    return request.GET.get(parameter, "1") in {"", "0", "1"}
+
+
+def log_catalogue_searches(view):
+    """Log the catalogue's searches; result links in the page then go through the open endpoint."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        results = context.get("results")
+        if not context.get("query") or results is None:
+            return response
+        patch_cache_control(response, private=True)
+        if _first_page(request, "sida"):
+            selected = {
+                facet: [option.slug for option in options if option.selected]
+                for facet, options in results.facets.items()
+            }
+            context["search_log"] = record_search(SearchLog.CATALOGUE, context["query"], selected, results.total)
+        return response
+
+    return wrapper
+
+
+def log_api_searches(view):
+    """Log the API's searches and give each result an "open_url" that counts the opening."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        query = request.GET.get("q", "")
+        if response.status_code != 200 or not normalise_query(query):
+            return response
+        patch_cache_control(response, private=True)
+        if not _first_page(request, "offset"):
+            return response
+        data = json.loads(response.content)
+        filters = {"category": request.GET.getlist("category"), "situation": request.GET.getlist("situation")}
+        search = record_search(SearchLog.API, query, filters, data["count"])
+        _add_open_urls(request, search, data)
+        response.content = json.dumps(data, ensure_ascii=False).encode()
+        return response
+
+    return wrapper
+
+
+def _add_open_urls(request, search: SearchLog, data: dict) -> None:
+    from guides.models import GuidePage
+
+    listed = data.get("results", []) + data.get("nearest", [])
+    ids = dict(GuidePage.objects.filter(slug__in=[item["slug"] for item in listed]).values_list("slug", "pk"))
+    for item in listed:
+        if item["slug"] in ids:
+            item["open_url"] = request.build_absolute_uri(open_url(search, ids[item["slug"]]))

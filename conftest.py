@@ -54,3 +54,30 @@ def make_guide(catalogue):
         return page
 
     return make
+
+
+@pytest.fixture
+def make_member(db):
+    """Create a member (a confirmed application) and return the login: client.force_login(make_member())."""
+    from django.utils import timezone
+
+    from membership.models import Application
+
+    def make(email=None, *, name="Maja Medlem", password="ett-bra-lösenord-42"):
+        application = Application.objects.create(
+            name=name,
+            email=email or f"medlem{next(_counter)}@example.se",
+            employer="Exempelbolaget AB",
+            job_title="Enhetschef",
+            direct_reports=8,
+            sector="privat",
+            consented_at=timezone.now(),
+        )
+        return application.confirm(password)
+
+    return make
+
+
+@pytest.fixture
+def member(make_member):
+    return make_member("maja@example.se")

@@ -4,10 +4,13 @@ Parameters are checked strictly: a bad value gives 400 with {"error": {"paramete
 """
 
 from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from editorial.search_log import log_api_searches
 from guides.catalogue import find_guides
 from guides.models import GuideArea, Situation
+from guides.throttling import searches_exceeded, suggestions_exceeded
 from search.base import MAX_QUERY_LENGTH, SORTS
 
 MAX_LIMIT = 100
@@ -22,8 +25,15 @@ class ParameterError(Exception):
         self.message = message
 
 
-def bad_request(error: ParameterError) -> JsonResponse:
-    return JsonResponse({"error": {"parameter": error.parameter, "message": error.message}}, status=400)
+def bad_request(error: ParameterError, status: int = 400) -> JsonResponse:
+    return JsonResponse({"error": {"parameter": error.parameter, "message": error.message}}, status=status)
+
+
+def too_many(parameter: str) -> JsonResponse:
+    error = ParameterError(parameter, "too many requests from this address; wait a minute and try again")
+    response = bad_request(error, status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 def _integer(params, name, default, low, high) -> int:
@@ -72,6 +82,7 @@ def guide_json(request, guide, snippet: str) -> dict:
 
 
 @require_GET
+@log_api_searches
 def guides(request):
     params = request.GET
     try:
@@ -84,6 +95,8 @@ def guides(request):
             raise ParameterError("sort", f"sort must be one of {', '.join(SORTS)}")
     except ParameterError as error:
         return bad_request(error)
+    if _query(params).strip() and searches_exceeded(request):
+        return too_many("q")
     results = find_guides(_query(params), categories, situations, sort=sort, limit=limit, offset=offset)
     return JsonResponse(
         {
@@ -102,10 +115,13 @@ def guides(request):
     )
 
 
+@csrf_exempt
 @require_GET
 def suggest(request):
     from search import get_engine
 
     query = _query(request.GET).strip()
+    if len(query) >= 2 and suggestions_exceeded(request):
+        return too_many("q")
     suggestions = get_engine().suggest(query) if len(query) >= 2 else []
     return JsonResponse({"query": query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

@@ -15,55 +15,18 @@ they are left out. Not run in CI.
 from __future__ import annotations
 
 import argparse
-import datetime
 import math
-import os
 import re
 import sqlite3
 import statistics
-import sys
-import tempfile
 import time
 from collections import defaultdict
-from pathlib import Path
 
-import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from search_common import DEFAULT_DATABASE_URL, load_guides, load_queries, set_up_django
 
 K = 10
 USEFUL = 2  # MRR counts the first guide graded at least this
 KINDS = ("inflection", "compound", "typo", "synonym", "question", "loanword")
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)", re.S)
-
-
-def load_guides(folder: Path):
-    from django.utils.text import slugify
-
-    from guides.readability import plain_text
-    from search.base import GuideDocument
-
-    guides = []
-    for number, path in enumerate(sorted(folder.glob("*.md")), 1):
-        meta_text, body = FRONT_MATTER.match(path.read_text(encoding="utf-8")).groups()
-        meta = yaml.safe_load(meta_text)
-        headings = [line.lstrip("#").strip() for line in body.splitlines() if line.startswith("#")]
-        guides.append(
-            GuideDocument(
-                id=number,
-                slug=meta.get("slug") or path.stem,
-                title=meta["title"],
-                summary=meta["summary"],
-                headings=tuple(headings),
-                body=plain_text(body),
-                categories=tuple(slugify(name) for name in meta.get("categories") or ()),
-                situations=tuple(slugify(name) for name in meta.get("situations") or ()),
-                updated=meta.get("updated") or datetime.date.today(),
-                members_only=bool(meta.get("members_only")),
-            )
-        )
-    return guides
 
 
 # The systems compared: each turns a query into the ranked slugs a reader would see ----------------
@@ -170,45 +133,15 @@ def table(title, results, measure, percent=False):
     return "\n".join(lines) + "\n"
 
 
-# Setting up -------------------------------------------------------------------------------------
-
-
-def postgres_reachable(url: str) -> bool:
-    """True if the server answers; the scratch database is created when missing."""
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    try:
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True, connect_timeout=3) as server:
-            if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-                server.execute(f'CREATE DATABASE "{name}"')
-    except psycopg.OperationalError:
-        return False
-    return True
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/chefsguider_bench")
-    parser.add_argument("--queries", type=Path, default=ROOT / "bench" / "relevance" / "queries.yml")
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--verbose", action="store_true", help="print queries with nDCG@10 below 0.85")
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="chefsguider-relevance-"))
-    with_postgres = postgres_reachable(args.database_url)
-    os.environ["CHEFSGUIDER_DATA_DIR"] = str(scratch)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "chefsguider.settings.base"
-    os.environ.pop("DATABASE_URL", None)
-    if with_postgres:
-        os.environ["DATABASE_URL"] = args.database_url
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)  # the search tables and seeded synonyms
-
-    guides = load_guides(ROOT / "content" / "guides")
-    queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))["queries"]
+    scratch, with_postgres = set_up_django(args.database_url)
+    guides = load_guides()
+    queries = load_queries()
     known = {guide.slug for guide in guides}
     for item in queries:
         unknown = set(item["judgments"]) - known

@@ -14,6 +14,8 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("healthz", healthz, name="healthz"),
     path("", include("membership.urls")),
+    path("", include("editorial.urls")),
+    path("verktyg/", include("tools.urls")),
 ]
 
 if settings.DEBUG:

@@ -42,6 +42,9 @@ class ReviewReminder(models.Model):
         verbose_name = "granskningspåminnelse"
         verbose_name_plural = "granskningspåminnelser"
 
+    def __str__(self) -> str:
+        return f"{self.owner} {self.sent_on}"
+
 
 class GuideFeedback(models.Model):
     """One reader's answer to "Var guiden till hjälp?"."""
@@ -92,3 +95,6 @@ class OpenedResult(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["search", "guide"], name="one_opening_per_search_and_guide")]
+
+    def __str__(self) -> str:
+        return f"{self.search} → {self.guide_id}"

@@ -38,9 +38,9 @@ def open_url(search: SearchLog, guide_id: int) -> str:
     return reverse("editorial:open_result", args=[search.pk, guide_id])
 
 
-def _first_page(request, parameter: str) -> bool:
+def _first_page(request, parameter: str, first: str) -> bool:
     """Turning to page two of the same results is not a new search."""
-    return request.GET.get(parameter, "1") in {"", "0", "1"}
+    return request.GET.get(parameter, "") in {"", first}
 
 
 def log_catalogue_searches(view):
@@ -54,7 +54,7 @@ def log_catalogue_searches(view):
         if not context.get("query") or results is None:
             return response
         patch_cache_control(response, private=True)
-        if _first_page(request, "sida"):
+        if _first_page(request, "sida", "1"):
             selected = {
                 facet: [option.slug for option in options if option.selected]
                 for facet, options in results.facets.items()
@@ -75,7 +75,7 @@ def log_api_searches(view):
         if response.status_code != 200 or not normalise_query(query):
             return response
         patch_cache_control(response, private=True)
-        if not _first_page(request, "offset"):
+        if not _first_page(request, "offset", "0"):
             return response
         data = json.loads(response.content)
         filters = {"category": request.GET.getlist("category"), "situation": request.GET.getlist("situation")}

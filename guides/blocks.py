@@ -2,6 +2,8 @@
 
 from wagtail import blocks
 
+from podcasts.blocks import PodcastTeaserBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Rubrik", max_length=200)
@@ -86,3 +88,4 @@ class GuideBodyBlock(blocks.StreamBlock):
     tip = TipBlock()
     quote = QuoteBlock()
     guide_link = GuideLinkBlock()
+    podcast_teaser = PodcastTeaserBlock()

@@ -91,7 +91,12 @@ class HomePage(Page):
     intro = RichTextField("introduktion", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["guides.CataloguePage"]
+    subpage_types = [
+        "guides.CataloguePage",
+        "tools.ToolIndexPage",
+        "experts.ExpertIndexPage",
+        "podcasts.PodcastIndexPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

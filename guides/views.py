@@ -9,8 +9,10 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 
+from editorial.search_log import log_catalogue_searches
 from guides.catalogue import SORT_CHOICES, find_guides
 from guides.models import GuideArea, Situation
+from guides.throttling import searches_exceeded
 from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED
 
 PER_PAGE = 10
@@ -36,10 +38,15 @@ def known_slugs(values: list[str], model) -> list[str]:
     return [slug for slug in model.objects.values_list("slug", flat=True) if slug in wanted]
 
 
+@log_catalogue_searches
 def catalogue_view(request, catalogue):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     categories = known_slugs(request.GET.getlist("omrade"), GuideArea)
     situations = known_slugs(request.GET.getlist("situation"), Situation)
+    if query and searches_exceeded(request):
+        response = TemplateResponse(request, "guides/too_many_searches.html", catalogue.get_context(request), status=429)
+        response["Retry-After"] = "60"
+        return response
     sort = request.GET.get("sortera")
     if sort not in SORT_CHOICES:
         sort = SORT_RELEVANCE if query else SORT_UPDATED

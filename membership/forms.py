@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.html import format_html
 
 from membership.models import Application, Sector
@@ -22,11 +22,7 @@ def normalise_email(email: str) -> str:
 
 class ApplicationForm(forms.ModelForm):
     consent = forms.BooleanField(
-        label=format_html(
-            'Jag godkänner att Chefsguider sparar uppgifterna för att hantera mitt medlemskap, '
-            'enligt <a href="{}">integritetspolicyn</a>.',
-            reverse_lazy("membership:privacy"),
-        ),
+        label="Jag godkänner att Chefsguider sparar uppgifterna för att hantera mitt medlemskap.",
         error_messages={"required": "Du måste godkänna att vi sparar uppgifterna."},
     )
     webbplats = forms.CharField(
@@ -68,6 +64,11 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["consent"].label = format_html(
+            "Jag godkänner att Chefsguider sparar uppgifterna för att hantera mitt medlemskap, "
+            'enligt <a href="{}">integritetspolicyn</a>.',
+            reverse("membership:privacy"),
+        )
         self.fields["sector"].choices = Sector.choices  # no empty "---------" choice among the radios
         self.fields["email"].error_messages["max_length"] = "E-postadressen är för lång."
         self.fields["direct_reports"].widget.attrs.pop("max", None)

@@ -55,7 +55,8 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The lowercase words of a text, in order."""
-    return [word for word in WORD.findall(text.lower()) if len(word) <= MAX_WORD_LENGTH]
+    found = WORD.findall(text.lower())
+    return [word for word in found if len(word) <= MAX_WORD_LENGTH] if len(text) > MAX_WORD_LENGTH else found
 
 
 @lru_cache(maxsize=65536)
@@ -63,6 +64,13 @@ def stem(word: str) -> str:
     """The Snowball Swedish stem of one word ("medarbetarna" -> "medarbet")."""
     stems = ANALYZERS["sv_stem"].analyze(word)
     return stems[0] if stems else word
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """The stem, and the stem of the stem when that differs: Snowball strips one ending at a
+    time, so "mötena" stems to "möten" while "möte" and "möten" stem to "möt"."""
+    first = stem(word)
+    return tuple(dict.fromkeys((first, stem(first))))
 
 
 @lru_cache(maxsize=65536)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import math
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 import wordfreq
-
-from search.analysis import words
 
 MIN_PART_LENGTH = 3
 #: Rarer "words" in the list are mostly misspellings and fragments.
@@ -67,12 +66,18 @@ class Lexicon:
         return zipf if MIN_PART_ZIPF <= zipf <= MAX_PART_ZIPF else 0.0
 
     def add_indexed(self, words: Iterable[str]) -> None:
-        """Teach the lexicon the words of indexed guides, so their own terms can be parts."""
-        new = {word for word in words if len(word) >= MIN_PART_LENGTH + 1 and word not in self._indexed}
+        """Teach the lexicon the words of indexed guides that wordfreq does not know, so the guides'
+        own terms ("lönekartläggning") can be parts."""
+        new = {
+            word
+            for word in words
+            if len(word) > MIN_PART_LENGTH and word not in self._indexed and word not in self._frequencies
+        }
         if new:
             with self._lock:
                 self._indexed |= new
-            split.cache_clear()
+            split.cache_clear()  # earlier readings may have missed a part that is known now
+            parts.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -130,13 +135,17 @@ def split(word: str) -> tuple[str, str] | None:
     return (head, tail) if mean_zipf > whole_zipf else None
 
 
-def text_parts(text: str) -> str:
-    """The parts of every compound in a text, once per occurrence, to be indexed beside the text:
-    then "samtal om lön" finds "Lönesamtal" in a title as a match in the title."""
-    return " ".join(part for word in words(text) for part in parts(word))
+def text_parts(text_words: Iterable[str]) -> str:
+    """The parts of every compound among a text's words, once per occurrence, to be indexed beside
+    the text: then "samtal om lön" finds "Lönesamtal" in a title as a match in the title."""
+    found: list[str] = []
+    for word, count in Counter(word for word in text_words if len(word) >= 2 * MIN_PART_LENGTH).items():
+        found.extend(parts(word) * count)
+    return " ".join(found)
 
 
-def parts(word: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def parts(word: str) -> tuple[str, ...]:
     """Every part of a compound at every level ("arbetsplatsträff" -> arbetsplats, träff, arbete, plats)."""
     found: list[str] = []
     pending = [word]
@@ -145,4 +154,4 @@ def parts(word: str) -> list[str]:
         if halves:
             found.extend(halves)
             pending.extend(halves)
-    return found
+    return tuple(found)

@@ -59,19 +59,25 @@ def no_documents() -> Iterable[GuideDocument]:
     return ()
 
 
-def compound_parts(document: GuideDocument) -> dict[str, str]:
-    """The parts of the guide's compounds in each text field, for indexing beside that field.
+@dataclass
+class AnalysedGuide:
+    """What engines index of a guide besides its text."""
 
-    The guide's words join the compound lexicon first, so its own terms can be parts.
-    """
+    parts: dict[str, str]  # per text field, the parts of its compounds, to index with the field's weight
+    vocabulary: set[str]  # its distinct words, for spelling and completion
+
+
+def analyse(document: GuideDocument) -> AnalysedGuide:
+    """Split the guide's compounds; its words join the compound lexicon first, so its own terms can be parts."""
     fields = {
-        "title": document.title,
-        "summary": document.summary,
-        "headings": "\n".join(document.headings),
-        "body": document.body,
+        "title": words(document.title),
+        "summary": words(document.summary),
+        "headings": words("\n".join(document.headings)),
+        "body": words(document.body),
     }
-    compounds.lexicon().add_indexed(set(words(" ".join(fields.values()))))
-    return {field: compounds.text_parts(text) for field, text in fields.items()}
+    vocabulary = set().union(*fields.values())
+    compounds.lexicon().add_indexed(vocabulary)
+    return AnalysedGuide({field: compounds.text_parts(found) for field, found in fields.items()}, vocabulary)
 
 
 class AnalysedEngine(SearchEngine):

@@ -14,8 +14,13 @@ from search.analysis import stem
 ALPHABET = "abcdefghijklmnopqrstuvwxyzåäöé"
 
 
-def distance(a: str, b: str) -> int:
-    """Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment)."""
+def distance(a: str, b: str, limit: int | None = None) -> int:
+    """Edit distance counting a swap of neighbouring letters as one edit (optimal string alignment).
+
+    With a limit, any distance above it may be reported as limit + 1, which is much quicker.
+    """
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
@@ -25,6 +30,8 @@ def distance(a: str, b: str) -> int:
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
                 cost = min(cost, previous2[j - 2] + 1)
             current.append(cost)
+        if limit is not None and min(current) > limit:
+            return limit + 1
         previous2, previous = previous, current
     return previous[-1]
 
@@ -40,16 +47,16 @@ def edits1(word: str) -> set[str]:
     ) - {word}
 
 
-def edits_apart(word: str, candidate: str) -> int:
+def edits_apart(word: str, candidate: str, limit: int) -> int:
     """How far apart two words are as written or as stems, whichever is closer: "sjukskrivnig" is
     three edits from "sjukskriven" but its stem is one edit from that word's stem."""
-    return min(distance(word, candidate), distance(stem(word), stem(candidate)))
+    return min(distance(word, candidate, limit), distance(stem(word), stem(candidate), limit))
 
 
 def best_correction(word: str, candidates: Mapping[str, int], max_edits: int) -> str | None:
     """The candidate (word -> number of guides using it) closest to word, then most used."""
     ranked = sorted(
-        (edits_apart(word, candidate), -documents, candidate)
+        (edits_apart(word, candidate, max_edits), -documents, candidate)
         for candidate, documents in candidates.items()
         if candidate != word and abs(len(candidate) - len(word)) <= max_edits + 2
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from tools.workdays import next_working_day, why_not_working
+from tools.workdays import holiday_name, next_working_day
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,9 @@ class Meeting:
         return self.date != self.nominal
 
     @property
-    def moved_because(self) -> str:
-        return why_not_working(self.nominal) if self.moved else ""
+    def holiday(self) -> str:
+        """The holiday the meeting was moved away from, if it was not just a weekend."""
+        return (holiday_name(self.nominal) or "") if self.moved else ""
 
 
 def schedule(start: datetime.date, cadence: str, count: int) -> list[Meeting]:

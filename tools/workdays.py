@@ -48,5 +48,5 @@ WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "sön
 
 
 def why_not_working(day: datetime.date) -> str:
-    """'lördag', or the holiday's name: why nobody meets that day."""
-    return holiday_name(day) or WEEKDAYS[day.weekday()]
+    """Why nobody works that day, to follow "är": the holiday's name, else "en lördag"."""
+    return holiday_name(day) or f"en {WEEKDAYS[day.weekday()]}"

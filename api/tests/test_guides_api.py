@@ -62,3 +62,19 @@ def test_bad_parameters_give_400_naming_the_parameter(client, db, query, paramet
 
 def test_only_get_is_allowed(client, db):
     assert client.post("/api/v1/guides/").status_code == 405
+
+
+def test_searches_and_suggestions_are_rate_limited(client, db, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.SEARCH_RATE = "2/m"
+    settings.SUGGEST_RATE = "2/m"
+    statuses = [client.get("/api/v1/guides/?q=lön").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert client.get("/api/v1/guides/?q=lön").json()["error"]["parameter"] == "q"
+    assert client.get("/api/v1/guides/").status_code == 200  # listing without a query is not counted
+    assert [client.get("/api/v1/suggest/?q=lö").status_code for _ in range(3)] == [200, 200, 429]
+    assert [client.get("/chefsguider/?q=lön").status_code for _ in range(1)] == [429]
+    assert "För många sökningar" in client.get("/chefsguider/?q=lön").content.decode()
+    cache.clear()

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "membership",
     "operations",
     "editorial",
+    "tools",
+    "experts",
+    "podcasts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -242,6 +245,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
+# Search rate limits per IP address (django-ratelimit): full searches and as-you-type suggestions.
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")
+SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")
+
 # Membership: rate limits (django-ratelimit, counted in the default cache) and the privacy contact.
 MEMBERSHIP_APPLY_RATE = os.environ.get("MEMBERSHIP_APPLY_RATE", "10/h")  # applications per IP address
 MEMBERSHIP_LOGIN_RATE = os.environ.get("MEMBERSHIP_LOGIN_RATE", "10/15m")  # failed logins per IP and per login
@@ -249,6 +256,9 @@ MEMBERSHIP_PASSWORD_RESET_RATE = os.environ.get("MEMBERSHIP_PASSWORD_RESET_RATE"
 if os.environ.get("RATELIMIT_IP_META_KEY"):  # behind a proxy: the header with the visitor's address
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 CHEFSGUIDER_PRIVACY_EMAIL = os.environ.get("CHEFSGUIDER_PRIVACY_EMAIL", "integritet@chefsguider.example")
+
+# Experten svarar: questions a reader may send per IP address (django-ratelimit).
+EXPERTS_QUESTION_RATE = os.environ.get("EXPERTS_QUESTION_RATE", "5/h")
 
 LOGGING = {
     "version": 1,
@@ -260,5 +270,9 @@ LOGGING = {
         # Wagtail logs every background task and page action at INFO; keep commands readable.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step and font subsetting for every PDF, and warns about
+        # the resources tools.pdf deliberately refuses to fetch.
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "ERROR"},
     },
 }

@@ -67,14 +67,14 @@ def test_membership_call_to_action_is_edited_in_one_place(client, make_guide):
         assert "Bli medlem i dag" in client.get(guide.url).content.decode()
 
 
-def test_members_only_body_is_hidden_from_visitors(client, django_user_model, make_guide):
+def test_members_only_body_is_hidden_from_visitors(client, member, make_guide):
     guide = make_guide(
         summary="Ingressen syns.", members_only=True,
         body=[{"type": "rich_text", "value": "<p>HEMLIGT innehåll</p>"}],
     )
     html = client.get(guide.url).content.decode()
     assert "Ingressen syns." in html and "HEMLIGT" not in html and "Logga in" in html
-    client.force_login(django_user_model.objects.create_user("medlem", password="x"))
+    client.force_login(member)
     assert "HEMLIGT" in client.get(guide.url).content.decode()
 
 

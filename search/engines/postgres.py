@@ -15,7 +15,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from search.analysis import fold, is_stopword, words
 from search.base import SORT_UPDATED, GuideDocument, SearchFilters
 from search.models import GuideSearchEntry, VocabularyWord
-from search.pipeline import AnalysedEngine, Page, StoredGuide, compound_parts
+from search.pipeline import AnalysedEngine, Page, StoredGuide, analyse
 from search.query import Concept, QueryPlan
 
 TABLE = GuideSearchEntry._meta.db_table
@@ -81,7 +81,7 @@ class PostgresEngine(AnalysedEngine):
             summary=guide.summary,
             headings="\n".join(guide.headings),
             body=guide.body,
-            compound_parts=compound_parts(guide),
+            compound_parts=analyse(guide).parts,
             categories=list(guide.categories),
             situations=list(guide.situations),
             updated=guide.updated,
@@ -143,8 +143,8 @@ class PostgresEngine(AnalysedEngine):
         params = _Params()
         checks = []
         for concept in concepts:
-            query = _tsquery(params, concept.word)
-            found = [f"search_vector @@ {query}"]
+            query = " || ".join(_tsquery(params, form) for form in dict.fromkeys((concept.word, concept.stem)))
+            found = [f"search_vector @@ ({query})"]
             if concept.folded:
                 found.append(f"folded_vector @@ {_tsquery(params, concept.word, FOLDED)}")
             checks.append(f"EXISTS (SELECT 1 FROM {TABLE} WHERE {' OR '.join(found)})")
@@ -210,8 +210,9 @@ class PostgresEngine(AnalysedEngine):
     @staticmethod
     def _concept(params: _Params, concept: Concept, widen: bool) -> tuple[str, str]:
         """(SQL condition, SQL score) for one concept: every way it may match, scored by the best."""
-        word = _tsquery(params, concept.word)
-        ways = [("search_vector", word, 1.0, "ts_rank")]
+        # The stem is searched as a word too, so PostgreSQL stems it again ("mötena" -> "möten" -> "möt").
+        word = " || ".join(_tsquery(params, form) for form in dict.fromkeys((concept.word, concept.stem)))
+        ways = [("search_vector", f"({word})", 1.0, "ts_rank")]
         ways += [("search_vector", _tsquery(params, " ".join(s)), SYNONYM_WEIGHT, "ts_rank") for s in concept.synonyms]
         if concept.correction:
             ways.append(("search_vector", _tsquery(params, concept.correction), CORRECTION_WEIGHT, "ts_rank"))

@@ -18,15 +18,15 @@ import tantivy
 from tantivy import Occur, Query
 
 from search import spelling
-from search.analysis import ANALYZERS, folded_stem, is_stopword, stem, words
+from search.analysis import ANALYZERS, folded_stem, is_stopword, stem, stems, words
 from search.base import SORT_UPDATED, GuideDocument, SearchFilters
-from search.pipeline import AnalysedEngine, Page, StoredGuide, compound_parts
+from search.pipeline import AnalysedEngine, Page, StoredGuide, analyse
 from search.query import Concept, QueryPlan
 
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 VERSION_FILE = "chefsguider-schema-version"
 
 # Title > ingress > headings > body; the other ways to match a word count for less than the word.
@@ -55,8 +55,8 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in FIELD_BOOSTS:  # each holds its text, then the parts of its compounds
         builder.add_text_field(name, stored=name != "headings", tokenizer_name="sv_stem")
-    builder.add_text_field("folded", tokenizer_name="sv_folded")
-    builder.add_text_field("words", tokenizer_name="sv_words", index_option="freq")
+    builder.add_text_field("folded", tokenizer_name="sv_folded", index_option="freq")
+    builder.add_text_field("words", tokenizer_name="sv_words", index_option="basic")
     builder.add_text_field("title_prefix", tokenizer_name="sv_prefix")
     builder.add_text_field("category", fast=True, tokenizer_name="raw")
     builder.add_text_field("situation", fast=True, tokenizer_name="raw")
@@ -191,12 +191,15 @@ class TantivyEngine(AnalysedEngine):
         for heading in guide.headings:
             document.add_text("headings", heading)
         document.add_text("body", guide.body)
-        for field, parts in compound_parts(guide).items():
+        analysed = analyse(guide)
+        for field, parts in analysed.parts.items():
             if parts:  # a second value: stored fields still read back the text first
                 document.add_text(field, parts)
-        all_text = "\n".join((guide.title, guide.summary, *guide.headings, guide.body))
-        document.add_text("folded", all_text)
-        document.add_text("words", all_text)
+        # Each distinct word once: the folded fallback and the spelling vocabulary need no more,
+        # and indexing the whole text twice more would double the build time.
+        vocabulary = " ".join(analysed.vocabulary)
+        document.add_text("folded", vocabulary)
+        document.add_text("words", vocabulary)
         document.add_text("title_prefix", guide.title)
         for category in guide.categories:
             document.add_text("category", category)
@@ -238,7 +241,7 @@ class TantivyEngine(AnalysedEngine):
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         searcher = self._get_index().searcher()
         return [
-            any(searcher.doc_freq(field, concept.stem) for field in FIELD_BOOSTS)
+            any(searcher.doc_freq(field, form) for form in stems(concept.word) for field in FIELD_BOOSTS)
             or (concept.folded and bool(searcher.doc_freq("folded", folded_stem(concept.word))))
             for concept in concepts
         ]
@@ -350,9 +353,12 @@ class TantivyEngine(AnalysedEngine):
 
     def _word(self, word: str) -> Query:
         """One word anywhere in a guide, weighted by where it stands."""
-        word_stem = stem(word)
         return Query.boolean_query(
-            [(Occur.Should, Query.boost_query(self._term(f, word_stem), boost)) for f, boost in FIELD_BOOSTS.items()]
+            [
+                (Occur.Should, Query.boost_query(self._term(field, word_stem), boost))
+                for word_stem in stems(word)
+                for field, boost in FIELD_BOOSTS.items()
+            ]
         )
 
     def _any_of(self, words: Iterable[str]) -> Query:

@@ -14,6 +14,8 @@ class Command(BaseCommand):
     steps = [
         ("import_terms", "terms.yml"),
         ("import_guides", "guides"),
+        ("import_experts", "experts"),
+        ("import_podcasts", "podcasts"),
     ]
 
     def handle(self, **options):

@@ -1,0 +1,170 @@
+"""Speed of the guide search: index build time, index size and query latency (p50/p95) for each
+engine at 10,000 and 100,000 synthetic guides.
+
+Synthetic guides look like ours in shape (title, ingress, five headings, about 650 words of body,
+one or two areas, up to two situations) with text drawn from wordfreq's Swedish word list by
+frequency. Queries are the relevance set's (questions, typos, compounds, synonyms) plus two-word
+queries of common words; one in five carries an area filter and one in ten sorts by date.
+
+Usage: .venv/bin/python bench/search_speed.py [--sizes 10000 100000] [--engines tantivy postgres]
+Not run in CI; 100,000 guides take a few minutes per engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+import statistics
+import time
+from itertools import accumulate
+from pathlib import Path
+
+import wordfreq
+from search_common import DEFAULT_DATABASE_URL, load_queries, set_up_django
+
+AREAS = ["ledarskap", "lon", "arbetsratt", "arbetsmiljo", "karriar", "rekrytering", "kommunikation", "forandring"]
+SITUATIONS = [
+    "ny-som-chef", "lonerevision", "svara-samtal", "konflikt-i-gruppen", "sjukskrivning-och-rehabilitering",
+    "omorganisation", "anstalla", "avsluta-anstallning", "leda-pa-distans", "mal-och-uppfoljning",
+    "stress-och-hog-arbetsbelastning",
+]  # fmt: skip
+VOCABULARY_SIZE = 30_000
+BODY_SENTENCES = 48
+
+
+class SwedishText:
+    """Random Swedish-looking text: words drawn by how common they are in Swedish."""
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+        self.words = [w for w in wordfreq.top_n_list("sv", VOCABULARY_SIZE) if w.isalpha()]
+        self.cumulative = list(accumulate(wordfreq.word_frequency(word, "sv") for word in self.words))
+
+    def words_of(self, count: int) -> list[str]:
+        return self.random.choices(self.words, cum_weights=self.cumulative, k=count)
+
+    def sentence(self, low: int = 7, high: int = 18) -> str:
+        words = self.words_of(self.random.randint(low, high))
+        return " ".join(words).capitalize() + "."
+
+    def heading(self) -> str:
+        return " ".join(self.words_of(self.random.randint(2, 5))).capitalize()
+
+
+def synthetic_guides(count: int, seed: int = 2026):
+    from search.base import GuideDocument
+
+    text = SwedishText(seed)
+    rng = text.random
+    first_day = datetime.date(2015, 1, 1).toordinal()
+    for number in range(1, count + 1):
+        paragraphs = [" ".join(text.sentence() for _ in range(6)) for _ in range(BODY_SENTENCES // 6)]
+        yield GuideDocument(
+            id=number,
+            slug=f"guide-{number}",
+            title=text.heading(),
+            summary=" ".join(text.sentence() for _ in range(2)),
+            headings=tuple(text.heading() for _ in range(5)),
+            body="\n\n".join(paragraphs),
+            categories=tuple(rng.sample(AREAS, rng.randint(1, 2))),
+            situations=tuple(rng.sample(SITUATIONS, rng.randint(0, 2))),
+            updated=datetime.date.fromordinal(first_day + rng.randrange(4000)),
+            members_only=rng.random() < 0.05,
+        )
+
+
+def query_mix(count: int, seed: int = 7) -> list[tuple[str, dict]]:
+    from search.base import SORT_UPDATED, SearchFilters
+
+    rng = random.Random(seed)
+    common = [w for w in wordfreq.top_n_list("sv", 3000)[200:] if w.isalpha() and len(w) > 3]
+    texts = [item["query"] for item in load_queries()]
+    while len(texts) < count:
+        texts.append(" ".join(rng.sample(common, 2)))
+    mix = []
+    for text in texts[:count]:
+        options = {}
+        if rng.random() < 0.2:
+            options["filters"] = SearchFilters(categories=(rng.choice(AREAS),))
+        if rng.random() < 0.1:
+            options["sort"] = SORT_UPDATED
+        mix.append((text, options))
+    return mix
+
+
+def folder_size(path: Path) -> int:
+    return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
+
+
+def postgres_size() -> int:
+    from django.db import connection
+
+    from search.models import GuideSearchEntry, VocabularyWord
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_total_relation_size(%s) + pg_total_relation_size(%s)",
+            [GuideSearchEntry._meta.db_table, VocabularyWord._meta.db_table],
+        )
+        return cursor.fetchone()[0]
+
+
+def measure(name: str, size: int, scratch: Path, queries) -> dict:
+    from search.registry import create_engine
+
+    guides = list(synthetic_guides(size))
+    engine = create_engine(name, index_dir=scratch / f"index-{size}", documents=lambda: guides)
+    started = time.perf_counter()
+    engine.rebuild(guides)
+    build_seconds = time.perf_counter() - started
+    index_bytes = folder_size(scratch / f"index-{size}") if name == "tantivy" else postgres_size()
+    for text, options in queries:  # warm caches as a running server would be
+        engine.search(text, **options)
+    latencies = []
+    for text, options in queries:
+        started = time.perf_counter()
+        engine.search(text, **options)
+        latencies.append((time.perf_counter() - started) * 1000)
+    percentiles = statistics.quantiles(latencies, n=100)
+    return {
+        "engine": name,
+        "guides": size,
+        "build": build_seconds,
+        "size": index_bytes / 1e6,
+        "p50": percentiles[49],
+        "p95": percentiles[94],
+        "max": max(latencies),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--engines", nargs="+", default=["tantivy", "postgres"])
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    args = parser.parse_args()
+
+    scratch, with_postgres = set_up_django(args.database_url)
+    engines = [name for name in args.engines if name != "postgres" or with_postgres]
+    queries = query_mix(args.queries)
+    rows = []
+    for size in args.sizes:
+        for name in engines:
+            rows.append(measure(name, size, scratch, queries))
+            row = rows[-1]
+            print(f"measured {name} at {size} guides: p95 {row['p95']:.1f} ms", flush=True)
+
+    print(f"\n{len(queries)} queries, each run once warm; latency of engine.search() in-process.\n")
+    print("| engine | guides | build (s) | index size (MB) | p50 (ms) | p95 (ms) | max (ms) |")
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(
+            f"| {row['engine']} | {row['guides']:,} | {row['build']:.1f} | {row['size']:.0f} "
+            f"| {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

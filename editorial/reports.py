@@ -1,0 +1,427 @@
+"""Editors' reports in Wagtail's admin (Rapporter): guides due for review, what readers think
+of each guide, and what readers search for and do not find."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Q
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from editorial.models import GuideFeedback, OpenedResult, SearchLog
+from editorial.review import DUE_SOON, DUE_SOON_DAYS, OVERDUE, STATUS_LABELS, guides_to_review, review_status
+from guides.models import GuideArea, GuidePage
+
+#: Trend windows of reader feedback: the last 30 days against the 30 days before them.
+TREND_DAYS = 30
+#: The search report covers this many days unless the editor picks a period.
+DEFAULT_SEARCH_PERIOD_DAYS = 30
+
+
+def _date(value) -> str:
+    return date_format(value, "j F Y") if value else "–"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %" if whole else "–"
+
+
+def _edit_url(page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+class EditorsReportView(ReportView):
+    """Reports for everyone who edits guides (any page permission), not only superusers."""
+
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = ["add", "change", "publish"]
+    header_icon = "doc-full"
+
+    @cached_property
+    def today(self) -> datetime.date:
+        return timezone.localdate()
+
+
+# -- review dates ----------------------------------------------------------------------------
+
+
+def owners_for_filter(request):
+    return get_user_model().objects.filter(guides_to_review__isnull=False).distinct().order_by("first_name", "username")
+
+
+class ReviewFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Läge",
+        choices=[(OVERDUE, "Försenade"), (DUE_SOON, f"Inom {DUE_SOON_DAYS} dagar")],
+        method="filter_status",
+        empty_label="Alla",
+    )
+    area = django_filters.ModelChoiceFilter(
+        label="Guideområde", field_name="categories", queryset=GuideArea.objects.all(), empty_label="Alla områden"
+    )
+    owner = django_filters.ModelChoiceFilter(
+        label="Ansvarig redaktör",
+        field_name="review_owner",
+        queryset=owners_for_filter,
+        empty_label="Alla",
+        null_label="Ingen ansvarig",
+    )
+
+    class Meta:
+        model = GuidePage
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == OVERDUE:
+            return queryset.filter(review_by__lt=today)
+        return queryset.filter(review_by__gte=today)
+
+
+def owner_name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else "Ingen ansvarig"
+
+
+class ReviewReportView(EditorsReportView):
+    """Live guides whose review date has passed or comes within DUE_SOON_DAYS."""
+
+    page_title = "Guider att granska"
+    header_icon = "time"
+    index_url_name = "editorial_admin:review"
+    index_results_url_name = "editorial_admin:review_results"
+    filterset_class = ReviewFilterSet
+    default_ordering = "review_by"
+    list_export = ["title", "review_by", "status_label", "owner_name", "reviewed_at", "updated"]
+    export_headings = {
+        "title": "Guide",
+        "review_by": "Granskas senast",
+        "status_label": "Läge",
+        "owner_name": "Ansvarig redaktör",
+        "reviewed_at": "Senast granskad",
+        "updated": "Uppdaterad",
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn("title", label="Guide", get_url=_edit_url, sort_key="title"),
+            Column("review_by", label="Granskas senast", accessor=lambda g: _date(g.review_by), sort_key="review_by"),
+            Column("status", label="Läge", accessor="status_label"),
+            Column("owner", label="Ansvarig redaktör", accessor="owner_name"),
+            Column("reviewed_at", label="Senast granskad", accessor=lambda g: _date(g.reviewed_at)),
+            Column("updated", label="Uppdaterad", accessor=lambda g: _date(g.updated), sort_key="updated"),
+        ]
+
+    def get_base_queryset(self):
+        return guides_to_review(self.today)
+
+    def order_queryset(self, queryset):
+        return queryset.order_by(self.ordering, "title")
+
+    def decorate_paginated_queryset(self, object_list):
+        for guide in object_list:
+            guide.status_label = STATUS_LABELS[review_status(guide.review_by, self.today)]
+            guide.owner_name = owner_name(guide.review_owner)
+        return object_list
+
+    def get_filename(self):
+        return f"guider-att-granska-{self.today.isoformat()}"
+
+
+# -- reader feedback -------------------------------------------------------------------------
+
+
+def feedback_summaries(today: datetime.date):
+    """Guides with answers, each annotated with counts overall and in the two trend windows."""
+    recent_start = today - datetime.timedelta(days=TREND_DAYS)
+    previous_start = recent_start - datetime.timedelta(days=TREND_DAYS)
+    recent = Q(feedback__given_on__gt=recent_start)
+    previous = Q(feedback__given_on__gt=previous_start, feedback__given_on__lte=recent_start)
+    helpful = Q(feedback__helpful=True)
+    return (
+        GuidePage.objects.annotate(
+            votes=Count("feedback"),
+            yes=Count("feedback", filter=helpful),
+            comments=Count("feedback", filter=Q(feedback__comment__gt="")),
+            recent_votes=Count("feedback", filter=recent),
+            recent_yes=Count("feedback", filter=recent & helpful),
+            previous_votes=Count("feedback", filter=previous),
+            previous_yes=Count("feedback", filter=previous & helpful),
+        )
+        .filter(votes__gt=0)
+        .annotate(helpful_share=Cast(F("yes"), FloatField()) / Cast(F("votes"), FloatField()))
+    )
+
+
+def trend(guide) -> int | None:
+    """Change in the share of "Ja", in percentage points, from the previous window to the last."""
+    if not guide.recent_votes or not guide.previous_votes:
+        return None
+    return round(100 * guide.recent_yes / guide.recent_votes - 100 * guide.previous_yes / guide.previous_votes)
+
+
+def trend_label(guide) -> str:
+    change = trend(guide)
+    if change is None:
+        return "–"
+    return f"{change:+d} procentenheter"
+
+
+class FeedbackFilterSet(WagtailFilterSet):
+    area = django_filters.ModelChoiceFilter(
+        label="Guideområde", field_name="categories", queryset=GuideArea.objects.all(), empty_label="Alla områden"
+    )
+
+    class Meta:
+        model = GuidePage
+        fields = []
+
+
+class FeedbackReportView(EditorsReportView):
+    """Per guide: answers, share of "Ja", comments and trend; the least helpful first."""
+
+    page_title = "Läsarnas omdömen"
+    header_icon = "pick"
+    index_url_name = "editorial_admin:feedback"
+    index_results_url_name = "editorial_admin:feedback_results"
+    filterset_class = FeedbackFilterSet
+    default_ordering = "helpful_share"
+    list_export = ["title", "votes", "yes", "helpful_percent", "comments", "trend_label"]
+    export_headings = {
+        "title": "Guide",
+        "votes": "Svar",
+        "yes": "Ja",
+        "helpful_percent": "Andel ja",
+        "comments": "Kommentarer",
+        "trend_label": f"Förändring senaste {TREND_DAYS} dagarna",
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            TitleColumn(
+                "title",
+                label="Guide",
+                get_url=lambda g: reverse("editorial_admin:guide_feedback", args=[g.pk]),
+                sort_key="title",
+            ),
+            Column("helpful_share", label="Andel ja", accessor="helpful_percent", sort_key="helpful_share"),
+            Column("votes", label="Svar", sort_key="votes"),
+            Column("comments", label="Kommentarer", sort_key="comments"),
+            Column("trend", label=f"Senaste {TREND_DAYS} dagarna mot föregående", accessor="trend_label"),
+        ]
+
+    def order_queryset(self, queryset):
+        # Ties in the share (say, several guides at 0 %) put the most answered first.
+        return queryset.order_by(self.ordering, "-votes", "title")
+
+    def get_base_queryset(self):
+        return feedback_summaries(self.today)
+
+    def decorate_paginated_queryset(self, object_list):
+        for guide in object_list:
+            guide.helpful_percent = f"{_share(guide.yes, guide.votes)} ({guide.yes} av {guide.votes})"
+            guide.trend_label = trend_label(guide)
+        return object_list
+
+    def get_filename(self):
+        return f"lasarnas-omdomen-{self.today.isoformat()}"
+
+
+class GuideFeedbackFilterSet(WagtailFilterSet):
+    helpful = django_filters.BooleanFilter(label="Svar", widget=django_filters.widgets.BooleanWidget())
+    with_comment = django_filters.BooleanFilter(
+        label="Bara med kommentar", method="filter_with_comment", widget=django_filters.widgets.BooleanWidget()
+    )
+
+    class Meta:
+        model = GuideFeedback
+        fields = []
+
+    def filter_with_comment(self, queryset, name, value):
+        return queryset.filter(comment__gt="") if value else queryset.filter(comment="")
+
+
+class GuideFeedbackView(EditorsReportView):
+    """Every answer about one guide, newest first, with the readers' comments."""
+
+    header_icon = "pick"
+    index_url_name = "editorial_admin:guide_feedback"
+    index_results_url_name = "editorial_admin:guide_feedback_results"
+    filterset_class = GuideFeedbackFilterSet
+    list_export = ["given_on", "answer", "comment"]
+    export_headings = {"given_on": "Datum", "answer": "Till hjälp", "comment": "Kommentar"}
+    columns = [
+        Column("given_on", label="Datum", accessor=lambda f: _date(f.given_on)),
+        Column("answer", label="Till hjälp", accessor="answer"),
+        Column("comment", label="Kommentar"),
+    ]
+
+    @cached_property
+    def guide(self):
+        return get_object_or_404(GuidePage, pk=self.kwargs["guide_id"])
+
+    def get_page_title(self):
+        return f"Omdömen om {self.guide.title}"
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.guide.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.guide.pk])
+
+    def get_base_queryset(self):
+        return GuideFeedback.objects.filter(guide=self.guide).order_by("-given_on", "-pk")
+
+    def decorate_paginated_queryset(self, object_list):
+        for feedback in object_list:
+            feedback.answer = "Ja" if feedback.helpful else "Nej"
+        return object_list
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["guide"] = self.guide
+        return context
+
+    def get_filename(self):
+        return f"omdomen-{self.guide.slug}-{self.today.isoformat()}"
+
+
+# -- search insights -------------------------------------------------------------------------
+
+TOP, ZERO_RESULTS, NOTHING_OPENED = "vanligaste", "utan-traffar", "inget-oppnat"
+SEARCH_VIEWS = [
+    (TOP, "Vanligaste sökningarna"),
+    (ZERO_RESULTS, "Sökningar utan träffar"),
+    (NOTHING_OPENED, "Sökningar där inget öppnades"),
+]
+
+
+class SearchInsightsFilterSet(WagtailFilterSet):
+    visa = django_filters.ChoiceFilter(
+        label="Visa", choices=SEARCH_VIEWS, method="choose_view", empty_label=None, null_label=None
+    )
+    searched_on = django_filters.DateFromToRangeFilter(label="Period", widget=DateRangePickerWidget)
+    source = django_filters.ChoiceFilter(label="Källa", choices=SearchLog.SOURCES, empty_label="Alla")
+
+    class Meta:
+        model = SearchLog
+        fields = []
+
+    def choose_view(self, queryset, name, value):
+        return queryset  # which aggregation to show is read by the view
+
+
+def search_rows(logs, view: str):
+    """Searches grouped by normalised query, with how often each led to an opened guide."""
+    logs = logs.annotate(was_opened=Exists(OpenedResult.objects.filter(search=OuterRef("pk"))))
+    if view == ZERO_RESULTS:
+        logs = logs.filter(result_count=0)
+    elif view == NOTHING_OPENED:
+        logs = logs.filter(result_count__gt=0)
+    rows = (
+        logs.order_by()
+        .values("query")
+        .annotate(
+            searches=Count("pk"),
+            opened=Count("pk", filter=Q(was_opened=True)),
+            results=Max("result_count"),
+            last_searched=Max("searched_on"),
+        )
+    )
+    if view == NOTHING_OPENED:
+        rows = rows.filter(opened=0)
+    return rows
+
+
+class SearchInsightsView(EditorsReportView):
+    """Top queries, queries without results and queries where no result was opened."""
+
+    header_icon = "search"
+    index_url_name = "editorial_admin:search"
+    index_results_url_name = "editorial_admin:search_results"
+    filterset_class = SearchInsightsFilterSet
+    default_ordering = "-searches"
+    list_export = ["query", "searches", "opened", "results", "last_searched"]
+    export_headings = {
+        "query": "Sökning",
+        "searches": "Antal sökningar",
+        "opened": "Ledde till öppnad guide",
+        "results": "Flest träffar",
+        "last_searched": "Senast sökt",
+    }
+    columns = [
+        Column("query", label="Sökning", sort_key="query"),
+        Column("searches", label="Antal sökningar", sort_key="searches"),
+        Column("opened", label="Ledde till öppnad guide", accessor=lambda r: _share(r["opened"], r["searches"])),
+        Column("results", label="Flest träffar", sort_key="results"),
+        Column("last_searched", label="Senast sökt", accessor=lambda r: _date(r["last_searched"])),
+    ]
+
+    @cached_property
+    def chosen(self) -> dict:
+        filters = self.filters
+        if filters is not None and filters.is_valid():
+            return filters.form.cleaned_data
+        return {}
+
+    @cached_property
+    def view(self) -> str:
+        return self.chosen.get("visa") or TOP
+
+    @cached_property
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        chosen = self.chosen.get("searched_on")
+        start = chosen.start.date() if chosen and chosen.start else None
+        stop = chosen.stop.date() if chosen and chosen.stop else None
+        if start is None and stop is None:
+            start = self.today - datetime.timedelta(days=DEFAULT_SEARCH_PERIOD_DAYS - 1)
+        return start or datetime.date(2000, 1, 1), stop or self.today
+
+    def get_page_title(self):
+        return dict(SEARCH_VIEWS)[self.view]
+
+    def get_page_subtitle(self):
+        start, stop = self.period
+        return f"{_date(start)} – {_date(stop)}"
+
+    def get_queryset(self):
+        start, stop = self.period
+        logs = SearchLog.objects.filter(searched_on__gte=start, searched_on__lte=stop)
+        if self.chosen.get("source"):
+            logs = logs.filter(source=self.chosen["source"])
+        rows = search_rows(logs, self.view)
+        return rows.order_by(self.ordering, "query")
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()  # filters are applied before grouping, in get_queryset
+
+    def get_filename(self):
+        return f"sokinsikter-{self.view}-{self.today.isoformat()}"
+
+
+urlpatterns = [
+    path("granskning/", ReviewReportView.as_view(), name="review"),
+    path("granskning/resultat/", ReviewReportView.as_view(results_only=True), name="review_results"),
+    path("omdomen/", FeedbackReportView.as_view(), name="feedback"),
+    path("omdomen/resultat/", FeedbackReportView.as_view(results_only=True), name="feedback_results"),
+    path("omdomen/<int:guide_id>/", GuideFeedbackView.as_view(), name="guide_feedback"),
+    path(
+        "omdomen/<int:guide_id>/resultat/",
+        GuideFeedbackView.as_view(results_only=True),
+        name="guide_feedback_results",
+    ),
+    path("sokningar/", SearchInsightsView.as_view(), name="search"),
+    path("sokningar/resultat/", SearchInsightsView.as_view(results_only=True), name="search_results"),
+]

@@ -1,0 +1,39 @@
+"""Fixtures for the editorial tests: editors with admin access, and dates relative to today."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def days(today):
+    """days(-3) is three days ago, days(10) ten days from now."""
+    return lambda n: today + datetime.timedelta(days=n)
+
+
+@pytest.fixture
+def make_editor(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    def make(username, *, group="Granskare", email=None, first_name=""):
+        user = django_user_model.objects.create_user(
+            username, email=email if email is not None else f"{username}@chefsguider.example",
+            password="lösenord", first_name=first_name,
+        )
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("admin", "admin@chefsguider.example", "lösenord")
+    client.force_login(user)
+    return client

@@ -1,0 +1,66 @@
+"""Readers see freshness: "Granskad <date>" beside "Uppdaterat", and public change notes."""
+
+import datetime
+
+from editorial.models import ChangeNote
+
+
+def publish_with_note(guide, note):
+    guide.change_note = note
+    revision = guide.save_revision()
+    revision.publish()
+    guide.refresh_from_db()
+    return revision
+
+
+def test_publishing_with_a_change_note_records_it_once_and_clears_the_field(make_guide, today):
+    guide = make_guide("Lönesamtalet")
+    revision = publish_with_note(guide, "  Nya regler för  lönekartläggning från 2026. ")
+
+    note = ChangeNote.objects.get()
+    assert (note.guide_id, note.date, note.text, note.revision_id) == (
+        guide.pk, today, "Nya regler för lönekartläggning från 2026.", revision.pk,
+    )
+    assert guide.change_note == ""
+    revision.refresh_from_db()
+    assert revision.content["change_note"] == ""
+    assert guide.get_latest_revision_as_object().change_note == ""
+
+    guide.title = "Lönesamtalet – uppdaterad"
+    guide.save_revision().publish()
+    assert ChangeNote.objects.count() == 1
+
+
+def test_republishing_an_old_revision_does_not_repeat_its_note(make_guide):
+    guide = make_guide()
+    guide.change_note = "Ny checklista."
+    draft = guide.save_revision()  # saved as a draft first, holding the note
+    publish_with_note(guide, "Ny checklista.")
+    draft.publish()
+    assert list(ChangeNote.objects.values_list("text", flat=True)) == ["Ny checklista."]
+
+
+def test_guide_page_lists_the_latest_notes_with_dates(client, make_guide):
+    guide = make_guide()
+    for day, text in [(1, "Första ändringen."), (5, "Andra ändringen."), (9, "Tredje ändringen."), (12, "Fjärde.")]:
+        ChangeNote.objects.create(guide=guide, date=datetime.date(2026, 3, day), text=text)
+    html = client.get(guide.url).content.decode()
+    assert '<h2 id="andringar-rubrik">Vad har ändrats?</h2>' in html
+    assert '<time datetime="2026-03-12">12 mars 2026</time> – Fjärde.' in html
+    assert "Andra ändringen." in html and "Första ändringen." not in html
+    assert html.index("Fjärde.") < html.index("Tredje ändringen.") < html.index("Andra ändringen.")
+
+
+def test_no_notes_no_section_and_no_review_date_no_granskad(client, make_guide):
+    html = client.get(make_guide().url).content.decode()
+    assert "Vad har ändrats?" not in html and "Granskad:" not in html
+
+
+def test_granskad_shows_next_to_uppdaterat(client, make_guide):
+    guide = make_guide(updated=datetime.date(2026, 3, 14))
+    guide.reviewed_at = datetime.date(2026, 9, 2)
+    guide.save_revision().publish()
+    html = client.get(guide.url).content.decode()
+    updated = html.index('Uppdaterat: <time datetime="2026-03-14">14 mars 2026</time>')
+    reviewed = html.index('Granskad: <time datetime="2026-09-02">2 september 2026</time>')
+    assert 0 < reviewed - updated < 200

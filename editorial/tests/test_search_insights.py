@@ -1,0 +1,164 @@
+"""Search insights: catalogue and API searches are logged without personal data, opened results
+are counted, the report answers for a chosen period, and old entries are purged."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from editorial.models import OpenedResult, SearchLog
+from search.documents import all_documents
+from search.registry import get_engine, reset_engine
+
+
+@pytest.fixture
+def library(make_guide, settings, tmp_path):
+    settings.CHEFSGUIDER_SEARCH_ENGINE = "tantivy"
+    settings.CHEFSGUIDER_SEARCH_INDEX_DIR = tmp_path / "index"
+    cache.clear()  # search rate limits
+    reset_engine()
+    guides = {
+        "lon": make_guide("Lönesamtal med medarbetare", areas=["lon"], situations=["lonerevision"],
+                          summary="Så förbereder du lönesamtalet."),
+        "sjuk": make_guide("När en medarbetare blir sjukskriven", areas=["arbetsmiljo"],
+                           summary="Rehabilitering steg för steg."),
+    }
+    get_engine().rebuild(all_documents())
+    yield guides
+    reset_engine()
+
+
+def test_a_catalogue_search_is_logged_normalised_with_filters_and_count(client, library, today):
+    client.get("/chefsguider/", {"q": "  LÖNESAMTAL  ", "omrade": ["lon"]})
+    log = SearchLog.objects.get()
+    assert (log.source, log.query, log.filters, log.result_count, log.searched_on) == (
+        "katalog", "lönesamtal", {"category": ["lon"]}, 1, today,
+    )
+
+
+def test_the_log_holds_nothing_that_identifies_the_reader(client, library):
+    client.get("/chefsguider/", {"q": "lönesamtal"}, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Testläsare")
+    stored = repr(list(SearchLog.objects.values())) + repr(list(OpenedResult.objects.values()))
+    assert "203.0.113" not in stored and "Testläsare" not in stored
+    fields = {field.name for field in SearchLog._meta.get_fields()}
+    assert fields == {"id", "searched_on", "source", "query", "filters", "result_count", "opened"}
+
+
+def test_browsing_without_a_query_and_turning_pages_are_not_new_searches(client, library):
+    client.get("/chefsguider/")
+    client.get("/chefsguider/", {"omrade": "lon"})
+    client.get("/chefsguider/", {"q": "medarbetare", "sida": "2"})
+    assert not SearchLog.objects.exists()
+
+
+def test_searched_pages_are_never_shared_from_the_page_cache(client, library, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    first = client.get("/chefsguider/", {"q": "lönesamtal"})
+    second = client.get("/chefsguider/", {"q": "lönesamtal"})
+    assert "private" in first["Cache-Control"] and second.get("X-Cache") != "hit"
+    assert SearchLog.objects.count() == 2
+
+
+def test_results_link_through_the_open_endpoint_which_counts_the_opening(client, library):
+    html = client.get("/chefsguider/", {"q": "lönesamtal"}).content.decode()
+    log = SearchLog.objects.get()
+    guide = library["lon"]
+    link = f"/sok/oppna/{log.pk}/{guide.pk}/"
+    assert f'<a href="{link}">Lönesamtal med medarbetare</a>' in html
+    response = client.get(link)
+    assert response.status_code == 302 and response["Location"] == guide.url
+    client.get(link)  # opening it twice counts once
+    assert list(OpenedResult.objects.values_list("search_id", "guide_id")) == [(log.pk, guide.pk)]
+
+
+def test_the_open_endpoint_still_leads_on_when_the_entry_is_gone(client, library):
+    guide = library["sjuk"]
+    response = client.get(f"/sok/oppna/424242/{guide.pk}/")
+    assert response.status_code == 302 and response["Location"] == guide.url
+    assert not OpenedResult.objects.exists()
+    assert client.get("/sok/oppna/1/999999/").status_code == 404
+
+
+def test_api_searches_are_logged_and_results_carry_an_open_url(client, library):
+    data = client.get("/api/v1/guides/", {"q": "Sjukskriven", "category": "arbetsmiljo"}).json()
+    log = SearchLog.objects.get()
+    assert (log.source, log.query, log.filters, log.result_count) == (
+        "api", "sjukskriven", {"category": ["arbetsmiljo"]}, data["count"],
+    )
+    assert data["count"] == 1
+    assert data["results"][0]["open_url"] == f"http://testserver/sok/oppna/{log.pk}/{library['sjuk'].pk}/"
+    assert data["results"][0]["url"].endswith(library["sjuk"].url)  # the contract's fields are unchanged
+
+
+def test_api_listing_without_query_or_with_bad_parameters_is_not_logged(client, library):
+    client.get("/api/v1/guides/")
+    client.get("/api/v1/guides/", {"q": "lön", "limit": "x"})
+    client.get("/api/v1/guides/", {"q": "lön", "offset": "20"})
+    assert not SearchLog.objects.exists()
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def searches(library, days):
+    def search(query, results, day, opened=None):
+        log = SearchLog.objects.create(query=query, result_count=results, searched_on=days(day), source="katalog")
+        if opened:
+            OpenedResult.objects.create(search=log, guide=opened)
+
+    lon = library["lon"]
+    for day in (0, -1, -2):
+        search("lönesamtal", 1, day, opened=lon)
+    search("lönesamtal", 1, -3)
+    search("semester", 0, 0)
+    search("semester", 0, -5)
+    search("friskvård", 0, -1)
+    search("medarbetare", 2, -2)
+    search("medarbetare", 2, -4)
+    search("gammal sökning", 0, -90)
+
+
+def rows(client, query=""):
+    response = client.get(f"/admin/redaktion/sokningar/{query}")
+    assert response.status_code == 200
+    return [(row["query"], row["searches"]) for row in response.context["object_list"]]
+
+
+def test_report_top_queries_for_the_last_30_days(admin_client, searches):
+    assert rows(admin_client) == [("lönesamtal", 4), ("medarbetare", 2), ("semester", 2), ("friskvård", 1)]
+    html = admin_client.get("/admin/redaktion/sokningar/").content.decode()
+    assert "Vanligaste sökningarna" in html and "75 %" in html
+
+
+def test_report_queries_without_results(admin_client, searches):
+    assert rows(admin_client, "?visa=utan-traffar") == [("semester", 2), ("friskvård", 1)]
+
+
+def test_report_queries_where_nothing_was_opened(admin_client, searches):
+    assert rows(admin_client, "?visa=inget-oppnat") == [("medarbetare", 2)]
+
+
+def test_report_for_a_chosen_period(admin_client, searches, days):
+    period = f"?searched_on_from={days(-2).isoformat()}&searched_on_to={days(-1).isoformat()}"
+    assert rows(admin_client, period) == [("lönesamtal", 2), ("friskvård", 1), ("medarbetare", 1)]
+    assert rows(admin_client, f"?searched_on_from={days(-100).isoformat()}&visa=utan-traffar") == [
+        ("semester", 2), ("friskvård", 1), ("gammal sökning", 1),
+    ]
+
+
+def test_purge_deletes_entries_older_than_180_days(searches, days, capsys):
+    SearchLog.objects.create(query="mycket gammal", result_count=0, searched_on=days(-181), source="api")
+    SearchLog.objects.create(query="precis inom", result_count=0, searched_on=days(-180), source="api")
+    call_command("purge_search_log")
+    assert not SearchLog.objects.filter(query="mycket gammal").exists()
+    assert SearchLog.objects.filter(query="precis inom").exists()
+    assert SearchLog.objects.count() == 11
+    assert re.search(r"search log entries deleted: 1 \(before", capsys.readouterr().out)
+
+
+def test_report_numbers_are_for_editors_only(client, searches, django_user_model):
+    client.force_login(django_user_model.objects.create_user("medlem", password="x"))
+    assert client.get("/admin/redaktion/sokningar/").status_code in {302, 403}

@@ -1,0 +1,78 @@
+"""Admin: the editorial reports under Rapporter, and a dashboard panel of guides due for review."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from editorial import reports
+from editorial.review import OVERDUE, guides_to_review, review_status
+
+EDITING = ["add", "change", "publish"]
+#: The dashboard panel lists at most this many guides.
+PANEL_GUIDES = 8
+
+
+def is_editor(user) -> bool:
+    return PagePermissionPolicy().user_has_any_permission(user, EDITING)
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [path("redaktion/", include((reports.urlpatterns, "editorial_admin"), namespace="editorial_admin"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report():
+    return EditorsMenuItem(
+        "Guider att granska", reverse("editorial_admin:review"), name="guides-to-review", icon_name="time", order=90
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_feedback_report():
+    return EditorsMenuItem(
+        "Läsarnas omdömen", reverse("editorial_admin:feedback"), name="reader-feedback", icon_name="pick", order=91
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report():
+    return EditorsMenuItem(
+        "Sökinsikter", reverse("editorial_admin:search"), name="search-insights", icon_name="search", order=92
+    )
+
+
+class ReviewDuePanel(Component):
+    """Guides overdue or due within 30 days: the editor's own first, then everyone's."""
+
+    name = "guides_to_review"
+    order = 50
+    template_name = "editorial/admin/review_panel.html"
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        guides = list(guides_to_review())
+        for guide in guides:
+            guide.is_overdue = review_status(guide.review_by) == OVERDUE
+        own = [guide for guide in guides if guide.review_owner_id == user.pk]
+        return {
+            "overdue": sum(guide.is_overdue for guide in guides),
+            "due_soon": sum(not guide.is_overdue for guide in guides),
+            "own": own[:PANEL_GUIDES],
+            "own_count": len(own),
+            "report_url": reverse("editorial_admin:review"),
+            "own_report_url": f"{reverse('editorial_admin:review')}?owner={user.pk}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request, panels):
+    if is_editor(request.user):
+        panels.append(ReviewDuePanel())

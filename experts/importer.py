@@ -1,0 +1,109 @@
+"""Import of expert answers (content/experts/*.md, format in docs/content-plan.md).
+
+Idempotent and file by file like the guide importer: a file is checked completely before anything
+is written, a broken file is reported with its reason, and an unchanged answer is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from experts import source
+from experts.models import ExpertAnswerPage, ExpertAnswerRelatedGuide, ExpertIndexPage
+from guides.importer import ImportReport
+from guides.models import GuideArea, GuidePage
+from guides.source import SourceError
+
+REQUIRED = {"title", "area", "question", "expert", "expert_role", "date"}
+OPTIONAL = {"slug", "related"}
+
+
+@dataclass
+class AnswerSource:
+    slug: str
+    title: str
+    area: GuideArea
+    question: str
+    signature: str
+    expert_name: str
+    expert_role: str
+    answered_on: object
+    answer: str
+    related: list[GuidePage]
+
+
+def parse_answer(text: str, default_slug: str) -> AnswerSource:
+    meta, body = source.read_source(text, REQUIRED, OPTIONAL)
+    slug = meta.get("slug", default_slug)
+    if not isinstance(slug, str) or slugify(slug) != slug:
+        raise SourceError(f"slug {slug!r} is not a valid slug (lowercase a-z, 0-9 and -)")
+    area_name = source.text(meta, "area", 100)
+    area = GuideArea.objects.filter(name=area_name).first()
+    if area is None:
+        raise SourceError(f"unknown guide area {area_name!r}")
+    # The reader's signature is the question's last line ("Orolig chef i Linköping").
+    lines = [line.strip() for line in source.text(meta, "question", 3000).splitlines() if line.strip()]
+    signature = lines.pop() if len(lines) > 1 else ""
+    return AnswerSource(
+        slug=slug,
+        title=source.text(meta, "title", 255),
+        area=area,
+        question="\n".join(lines),
+        signature=signature[:120],
+        expert_name=source.text(meta, "expert", 120),
+        expert_role=source.text(meta, "expert_role", 120),
+        answered_on=source.date(meta, "date"),
+        answer=source.rich_text(body),
+        related=source.related_guides(meta),
+    )
+
+
+def import_experts(folder: Path) -> ImportReport:
+    index = ExpertIndexPage.objects.first()
+    if index is None:
+        raise SourceError("there is no Experten svarar page to import into; run migrate first")
+    report = ImportReport()
+    existing = {page.slug: page for page in ExpertAnswerPage.objects.child_of(index)}
+    for path in sorted(Path(folder).glob("*.md")):
+        try:
+            answer = parse_answer(path.read_text(encoding="utf-8"), path.stem)
+        except (SourceError, UnicodeDecodeError) as error:
+            report.failed.append((str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text"))
+            continue
+        with transaction.atomic():
+            outcome = _write(index, existing.get(answer.slug), answer)
+        getattr(report, outcome).append(str(path))
+    return report
+
+
+def _snapshot(page: ExpertAnswerPage):
+    return (
+        page.title, page.area_id, page.question, page.signature, page.expert_name, page.expert_role,
+        page.answered_on, page.answer, [item.guide_id for item in page.related_guides.all()],
+    )
+
+
+def _write(index, page: ExpertAnswerPage | None, answer: AnswerSource) -> str:
+    created = page is None
+    if created:
+        page = ExpertAnswerPage(slug=answer.slug, title=answer.title, question=answer.question, live=False)
+        index.add_child(instance=page)
+    was_live = page.live and not page.has_unpublished_changes
+    before = _snapshot(page)
+    page.title = page.draft_title = answer.title
+    page.area = answer.area
+    page.question = answer.question
+    page.signature = answer.signature
+    page.expert_name = answer.expert_name
+    page.expert_role = answer.expert_role
+    page.answered_on = answer.answered_on
+    page.answer = answer.answer
+    page.related_guides = [ExpertAnswerRelatedGuide(guide=guide) for guide in answer.related]
+    if was_live and _snapshot(page) == before:
+        return "unchanged"
+    page.save_revision(log_action=True).publish()
+    return "created" if created else "updated"

@@ -1,0 +1,231 @@
+"""Expert answers as pages under "Experten svarar", and the readers' questions waiting for one.
+
+An answer page holds one question and its answer, the adviser's name and role, the date and the
+guide area it belongs to; the index page groups the answers by area. `ExpertQuestion` is the
+moderation queue: nothing a reader sends is published until an editor has written the answer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+from django.conf import settings
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.rich_text import expand_db_html
+from wagtail.search import index
+
+from guides.models import GuideArea
+
+ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class ExpertIndexPage(RoutablePageMixin, Page):
+    """/experten-svarar/: every answer grouped by guide area, and the form to ask a question."""
+
+    MEMBERS = "members"
+    EVERYONE = "everyone"
+
+    intro = RichTextField("introduktion", blank=True, features=["bold", "italic", "link"])
+    questions_from = models.CharField(
+        "vem kan ställa frågor",
+        max_length=20,
+        choices=[(MEMBERS, "Inloggade medlemmar"), (EVERYONE, "Alla besökare")],
+        default=MEMBERS,
+    )
+    ask_intro = RichTextField(
+        "text vid frågeformuläret", blank=True, features=["bold", "italic", "link"],
+        default="<p>Beskriv situationen så konkret du kan. Vi publicerar aldrig ditt namn eller din e-post, "
+        "och vi väljer ut frågor som många chefer känner igen sig i.</p>",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("ask_intro"), FieldPanel("questions_from")]
+    parent_page_types = ["guides.HomePage"]
+    subpage_types = ["experts.ExpertAnswerPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Experten svarar"
+
+    def answers(self):
+        return (
+            ExpertAnswerPage.objects.child_of(self).live().public()
+            .select_related("area").order_by("-answered_on", "title")
+        )
+
+    def answers_by_area(self) -> list[tuple[GuideArea | None, list]]:
+        """(area, answers newest first) in the editors' area order; answers without an area last."""
+        groups: dict[int | None, list] = {}
+        for answer in self.answers():
+            groups.setdefault(answer.area_id, []).append(answer)
+        ordered = [(area, groups[area.pk]) for area in GuideArea.objects.filter(pk__in=[k for k in groups if k])]
+        if None in groups:
+            ordered.append((None, groups[None]))
+        return ordered
+
+    def accepts_question_from(self, user) -> bool:
+        if self.questions_from == self.EVERYONE:
+            return True
+        from membership.models import is_member
+
+        return bool(getattr(user, "is_authenticated", False) and (user.is_staff or is_member(user)))
+
+    @path("")
+    def index(self, request):
+        return self.render(request, context_overrides={"groups": self.answers_by_area()})
+
+    @path("fraga/", name="ask")
+    def ask(self, request):
+        from experts.views import ask_question
+
+        return ask_question(request, self)
+
+    @path("fraga/tack/", name="thanks")
+    def thanks(self, request):
+        return self.render(request, template="experts/thanks.html")
+
+
+class ExpertAnswerPage(Page):
+    """One reader's question and the expert's answer."""
+
+    area = models.ForeignKey(
+        GuideArea, verbose_name="guideområde", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="expert_answers",
+    )
+    question = models.TextField("fråga", help_text="Läsarens fråga, redigerad för publicering.")
+    signature = models.CharField("signatur", max_length=120, blank=True, help_text="Till exempel ”Orolig chef i Linköping”.")
+    answer = RichTextField("svar", features=ANSWER_FEATURES, blank=True)
+    expert_name = models.CharField("expertens namn", max_length=120, blank=True)
+    expert_role = models.CharField("expertens roll", max_length=120, blank=True)
+    answered_on = models.DateField("datum", default=datetime.date.today)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("area"),
+        MultiFieldPanel([FieldPanel("question"), FieldPanel("signature")], heading="Frågan"),
+        MultiFieldPanel(
+            [FieldPanel("answer"), FieldPanel("expert_name"), FieldPanel("expert_role"), FieldPanel("answered_on")],
+            heading="Svaret",
+        ),
+        InlinePanel("related_guides", label="Relaterade guider"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("question"), index.SearchField("answer")]
+    parent_page_types = ["experts.ExpertIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "expertsvar"
+        verbose_name_plural = "expertsvar"
+
+    def answer_text(self) -> str:
+        """The answer as plain text, paragraphs separated by blank lines."""
+        html = expand_db_html(self.answer).replace("</p>", "</p>\n\n").replace("</li>", "</li>\n")
+        text = "\n".join(line.strip() for line in strip_tags(html).strip().splitlines())
+        return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+    def faq_json_ld(self, request=None) -> str:
+        """schema.org FAQPage data for this question and answer, safe inside a script element."""
+        author = {"@type": "Person", "name": self.expert_name}
+        if self.expert_role:
+            author["jobTitle"] = self.expert_role
+        data = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": self.title,
+                    "text": self.question,
+                    "dateCreated": self.answered_on.isoformat(),
+                    "acceptedAnswer": {
+                        "@type": "Answer",
+                        "text": self.answer_text(),
+                        "dateCreated": self.answered_on.isoformat(),
+                        "author": author,
+                    },
+                }
+            ],
+        }
+        if request is not None:
+            data["url"] = self.get_full_url(request)
+        text = json.dumps(data, ensure_ascii=False)
+        # Escape what could end the script element or start markup (as Django's json_script does).
+        text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+        return mark_safe(text)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index"] = self.get_parent().specific
+        context["related"] = [item.guide for item in self.related_guides.select_related("guide") if item.guide.live]
+        context["json_ld"] = self.faq_json_ld(request)
+        return context
+
+
+class ExpertAnswerRelatedGuide(Orderable):
+    answer_page = ParentalKey(ExpertAnswerPage, related_name="related_guides", on_delete=models.CASCADE)
+    guide = models.ForeignKey("guides.GuidePage", verbose_name="guide", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("guide")]
+
+
+class ExpertQuestion(models.Model):
+    """A question a reader sent in, waiting in the editors' queue."""
+
+    NEW = "new"
+    DRAFTED = "drafted"
+    ANSWERED = "answered"
+    REJECTED = "rejected"
+    STATUSES = [(NEW, "Ny"), (DRAFTED, "Svar påbörjat"), (ANSWERED, "Besvarad"), (REJECTED, "Avvisad")]
+
+    question = models.TextField("fråga")
+    area = models.ForeignKey(
+        GuideArea, verbose_name="guideområde", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signature = models.CharField("signatur", max_length=60, blank=True)
+    email = models.EmailField("e-post", blank=True, help_text="Bara för följdfrågor. Publiceras aldrig.")
+    submitted_at = models.DateTimeField("inskickad", auto_now_add=True, db_index=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="inloggning",
+        null=True,
+        blank=True,
+        # Deleting a member's account deletes the questions they sent (membership.privacy).
+        on_delete=models.CASCADE,
+        related_name="expert_questions",
+    )
+    status = models.CharField("status", max_length=20, choices=STATUSES, default=NEW, db_index=True)
+    answer_page = models.ForeignKey(
+        ExpertAnswerPage, verbose_name="svar", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="source_questions",
+    )
+    note = models.TextField("intern anteckning", blank=True)
+
+    panels = [
+        FieldPanel("question", read_only=True),
+        FieldPanel("signature", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("area"),
+        FieldPanel("status"),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        verbose_name = "fråga till experterna"
+        verbose_name_plural = "frågor till experterna"
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return Truncator(" ".join(self.question.split())).chars(80)
+
+    def headline(self) -> str:
+        """A first title for the answer page: the question's first sentence, shortened."""
+        first = self.question.strip().split("?")[0].split(". ")[0].strip()
+        return Truncator(" ".join(first.split()) + ("?" if "?" in self.question else "")).chars(90)

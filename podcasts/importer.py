@@ -1,0 +1,125 @@
+"""Import of podcast episodes (content/podcasts/*.md, format in docs/content-plan.md).
+
+Besides the documented fields an episode may give `audio_bytes` (the file size, which podcast apps
+need); an episode with an `audio_url` must. The GUID of an imported episode is derived from its
+slug, so re-importing into a fresh database gives podcast apps the same episodes, not new ones.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from experts import source
+from guides.importer import ImportReport
+from guides.models import GuidePage
+from guides.source import SourceError
+from podcasts.models import EpisodePage, EpisodeParticipant, EpisodeRelatedGuide, PodcastIndexPage
+
+REQUIRED = {"title", "date", "duration_seconds", "description", "participants"}
+OPTIONAL = {"slug", "number", "audio_url", "audio_bytes", "related"}
+GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://chefsguider.se/podd/")
+
+
+@dataclass
+class EpisodeSource:
+    slug: str
+    title: str
+    number: int | None
+    published_on: object
+    duration_seconds: int
+    description: str
+    participants: list[tuple[str, str]]
+    audio_url: str
+    audio_size: int | None
+    transcript: str
+    related: list[GuidePage]
+
+
+def parse_episode(text: str, default_slug: str) -> EpisodeSource:
+    meta, body = source.read_source(text, REQUIRED, OPTIONAL)
+    slug = meta.get("slug", default_slug)
+    if not isinstance(slug, str) or slugify(slug) != slug:
+        raise SourceError(f"slug {slug!r} is not a valid slug (lowercase a-z, 0-9 and -)")
+    participants = meta["participants"]
+    if not isinstance(participants, list) or not participants or not all(
+        isinstance(item, dict) and set(item) == {"name", "role"} for item in participants
+    ):
+        raise SourceError("participants must be a list of {name, role}")
+    audio_url = source.text(meta, "audio_url", 500, required=False)
+    audio_size = source.integer(meta, "audio_bytes", minimum=1) if meta.get("audio_bytes") is not None else None
+    if audio_url and not audio_url.startswith("https://"):
+        raise SourceError("audio_url must be an https address")
+    if audio_url and audio_size is None:
+        raise SourceError("audio_url needs audio_bytes, the file size podcast apps require")
+    return EpisodeSource(
+        slug=slug,
+        title=source.text(meta, "title", 255),
+        number=source.integer(meta, "number", minimum=1) if meta.get("number") is not None else None,
+        published_on=source.date(meta, "date"),
+        duration_seconds=source.integer(meta, "duration_seconds", minimum=1),
+        description=source.text(meta, "description", 1000),
+        participants=[(source.text(item, "name", 120), source.text(item, "role", 120)) for item in participants],
+        audio_url=audio_url,
+        audio_size=audio_size,
+        transcript=source.rich_text(body),
+        related=source.related_guides(meta),
+    )
+
+
+def import_podcasts(folder: Path) -> ImportReport:
+    podcast = PodcastIndexPage.objects.first()
+    if podcast is None:
+        raise SourceError("there is no podcast page to import into; run migrate first")
+    report = ImportReport()
+    existing = {page.slug: page for page in EpisodePage.objects.child_of(podcast)}
+    for path in sorted(Path(folder).glob("*.md")):
+        try:
+            episode = parse_episode(path.read_text(encoding="utf-8"), path.stem)
+        except (SourceError, UnicodeDecodeError) as error:
+            report.failed.append((str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text"))
+            continue
+        with transaction.atomic():
+            outcome = _write(podcast, existing.get(episode.slug), episode)
+        getattr(report, outcome).append(str(path))
+    return report
+
+
+def _snapshot(page: EpisodePage):
+    return (
+        page.title, page.number, page.published_on, page.duration_seconds, page.description,
+        page.audio_url, page.audio_size, page.transcript,
+        [(person.name, person.role) for person in page.participants.all()],
+        [item.guide_id for item in page.related_guides.all()],
+    )
+
+
+def _write(podcast, page: EpisodePage | None, episode: EpisodeSource) -> str:
+    created = page is None
+    if created:
+        page = EpisodePage(
+            slug=episode.slug, title=episode.title, guid=uuid.uuid5(GUID_NAMESPACE, episode.slug),
+            published_on=episode.published_on, description=episode.description,
+            duration_seconds=episode.duration_seconds, live=False,
+        )
+        podcast.add_child(instance=page)
+    was_live = page.live and not page.has_unpublished_changes
+    before = _snapshot(page)
+    page.title = page.draft_title = episode.title
+    page.number = episode.number
+    page.published_on = episode.published_on
+    page.duration_seconds = episode.duration_seconds
+    page.description = episode.description
+    page.audio_url = episode.audio_url
+    page.audio_size = episode.audio_size
+    page.transcript = episode.transcript
+    page.participants = [EpisodeParticipant(name=name, role=role) for name, role in episode.participants]
+    page.related_guides = [EpisodeRelatedGuide(guide=guide) for guide in episode.related]
+    if was_live and _snapshot(page) == before:
+        return "unchanged"
+    page.save_revision(log_action=True).publish()
+    return "created" if created else "updated"

@@ -1,0 +1,22 @@
+"""Template tags that let other pages point at the tools wherever editors have placed them."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def tool_urls(context) -> dict[str, str]:
+    """{tool: url} of the live tool pages (one query per request, remembered on the request)."""
+    from tools.models import ToolPage
+
+    request = context.get("request")
+    cached = getattr(request, "_tool_urls", None)
+    if cached is not None:
+        return cached
+    urls = {}
+    for page in ToolPage.objects.live().public().exclude(tool=ToolPage.PROCESS).order_by("path"):
+        urls.setdefault(page.tool, page.get_url(request))
+    if request is not None:
+        request._tool_urls = urls
+    return urls

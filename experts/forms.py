@@ -47,7 +47,9 @@ class QuestionForm(forms.ModelForm):
         label="E-post",
         required=False,
         help_text="Om experten behöver fråga något mer. Vi publicerar den aldrig.",
-        error_messages={"invalid": "Skriv en giltig e-postadress, till exempel namn@exempel.se, eller lämna fältet tomt."},
+        error_messages={
+            "invalid": "Skriv en giltig e-postadress, till exempel namn@exempel.se, eller lämna fältet tomt."
+        },
     )
     # A field people never see or fill in; bots that fill every field give themselves away.
     webbplats = forms.CharField(label="Lämna det här fältet tomt", required=False)

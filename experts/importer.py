@@ -72,7 +72,9 @@ def import_experts(folder: Path) -> ImportReport:
         try:
             answer = parse_answer(path.read_text(encoding="utf-8"), path.stem)
         except (SourceError, UnicodeDecodeError) as error:
-            report.failed.append((str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text"))
+            report.failed.append(
+                (str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text")
+            )
             continue
         with transaction.atomic():
             outcome = _write(index, existing.get(answer.slug), answer)
@@ -82,8 +84,15 @@ def import_experts(folder: Path) -> ImportReport:
 
 def _snapshot(page: ExpertAnswerPage):
     return (
-        page.title, page.area_id, page.question, page.signature, page.expert_name, page.expert_role,
-        page.answered_on, page.answer, [item.guide_id for item in page.related_guides.all()],
+        page.title,
+        page.area_id,
+        page.question,
+        page.signature,
+        page.expert_name,
+        page.expert_role,
+        page.answered_on,
+        page.answer,
+        [item.guide_id for item in page.related_guides.all()],
     )
 
 

@@ -8,6 +8,7 @@ moderation queue: nothing a reader sends is published until an editor has writte
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 
@@ -43,7 +44,9 @@ class ExpertIndexPage(RoutablePageMixin, Page):
         default=MEMBERS,
     )
     ask_intro = RichTextField(
-        "text vid frågeformuläret", blank=True, features=["bold", "italic", "link"],
+        "text vid frågeformuläret",
+        blank=True,
+        features=["bold", "italic", "link"],
         default="<p>Beskriv situationen så konkret du kan. Vi publicerar aldrig ditt namn eller din e-post, "
         "och vi väljer ut frågor som många chefer känner igen sig i.</p>",
     )
@@ -58,8 +61,11 @@ class ExpertIndexPage(RoutablePageMixin, Page):
 
     def answers(self):
         return (
-            ExpertAnswerPage.objects.child_of(self).live().public()
-            .select_related("area").order_by("-answered_on", "title")
+            ExpertAnswerPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("area")
+            .order_by("-answered_on", "title")
         )
 
     def answers_by_area(self) -> list[tuple[GuideArea | None, list]]:
@@ -98,11 +104,17 @@ class ExpertAnswerPage(Page):
     """One reader's question and the expert's answer."""
 
     area = models.ForeignKey(
-        GuideArea, verbose_name="guideområde", null=True, blank=True, on_delete=models.SET_NULL,
+        GuideArea,
+        verbose_name="guideområde",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="expert_answers",
     )
     question = models.TextField("fråga", help_text="Läsarens fråga, redigerad för publicering.")
-    signature = models.CharField("signatur", max_length=120, blank=True, help_text="Till exempel ”Orolig chef i Linköping”.")
+    signature = models.CharField(
+        "signatur", max_length=120, blank=True, help_text="Till exempel ”Orolig chef i Linköping”."
+    )
     answer = RichTextField("svar", features=ANSWER_FEATURES, blank=True)
     expert_name = models.CharField("expertens namn", max_length=120, blank=True)
     expert_role = models.CharField("expertens roll", max_length=120, blank=True)
@@ -127,8 +139,10 @@ class ExpertAnswerPage(Page):
 
     def answer_text(self) -> str:
         """The answer as plain text, paragraphs separated by blank lines."""
-        html = expand_db_html(self.answer).replace("</p>", "</p>\n\n").replace("</li>", "</li>\n")
-        text = "\n".join(line.strip() for line in strip_tags(html).strip().splitlines())
+        markup = expand_db_html(self.answer)
+        for end, breaks in (("</p>", "\n\n"), ("</li>", "\n"), ("</ul>", "\n"), ("</ol>", "\n")):
+            markup = markup.replace(end, end + breaks)
+        text = "\n".join(line.strip() for line in html.unescape(strip_tags(markup)).strip().splitlines())
         return re.sub(r"\n{3,}", "\n\n", text).strip()
 
     def faq_json_ld(self, request=None) -> str:
@@ -203,7 +217,11 @@ class ExpertQuestion(models.Model):
     )
     status = models.CharField("status", max_length=20, choices=STATUSES, default=NEW, db_index=True)
     answer_page = models.ForeignKey(
-        ExpertAnswerPage, verbose_name="svar", null=True, blank=True, on_delete=models.SET_NULL,
+        ExpertAnswerPage,
+        verbose_name="svar",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="source_questions",
     )
     note = models.TextField("intern anteckning", blank=True)
@@ -226,6 +244,7 @@ class ExpertQuestion(models.Model):
         return Truncator(" ".join(self.question.split())).chars(80)
 
     def headline(self) -> str:
-        """A first title for the answer page: the question's first sentence, shortened."""
-        first = self.question.strip().split("?")[0].split(". ")[0].strip()
-        return Truncator(" ".join(first.split()) + ("?" if "?" in self.question else "")).chars(90)
+        """A first title for the answer page: the reader's first real question, else the first sentence."""
+        sentences = re.split(r"(?<=[.?!])\s+", " ".join(self.question.split()))
+        asked = [sentence for sentence in sentences if sentence.endswith("?")]
+        return Truncator((asked or sentences)[0]).chars(90)

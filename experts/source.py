@@ -34,7 +34,7 @@ def read_source(text: str, required: set[str], optional: set[str]) -> tuple[dict
     unknown = sorted(set(meta) - required - optional)
     if unknown:
         raise SourceError(f"unknown front matter field {', '.join(map(str, unknown))}")
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def text(meta: dict, name: str, max_length: int, *, required: bool = True) -> str:

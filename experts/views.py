@@ -52,9 +52,7 @@ def ask_question(request, index: ExpertIndexPage):
             return redirect(index.url + index.reverse_subpage("thanks"))
         else:
             status = 400
-    response = index.render(
-        request, template="experts/ask.html", context_overrides={"form": form, "allowed": allowed}
-    )
+    response = index.render(request, template="experts/ask.html", context_overrides={"form": form, "allowed": allowed})
     response.status_code = status
     return response
 

@@ -49,7 +49,10 @@ class ApplicationForm(forms.ModelForm):
             "sector": forms.RadioSelect,
         }
         error_messages = {
-            "name": {"required": REQUIRED.format("ditt namn"), "max_length": "Namnet får vara högst %(limit_value)d tecken."},
+            "name": {
+                "required": REQUIRED.format("ditt namn"),
+                "max_length": "Namnet får vara högst %(limit_value)d tecken.",
+            },
             "email": {"required": "Fyll i din e-postadress.", "invalid": "Ange en giltig e-postadress."},
             "employer": {"required": REQUIRED.format("din arbetsgivare")},
             "job_title": {"required": REQUIRED.format("din titel")},

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 

@@ -46,8 +46,10 @@ def parse_episode(text: str, default_slug: str) -> EpisodeSource:
     if not isinstance(slug, str) or slugify(slug) != slug:
         raise SourceError(f"slug {slug!r} is not a valid slug (lowercase a-z, 0-9 and -)")
     participants = meta["participants"]
-    if not isinstance(participants, list) or not participants or not all(
-        isinstance(item, dict) and set(item) == {"name", "role"} for item in participants
+    if (
+        not isinstance(participants, list)
+        or not participants
+        or not all(isinstance(item, dict) and set(item) == {"name", "role"} for item in participants)
     ):
         raise SourceError("participants must be a list of {name, role}")
     audio_url = source.text(meta, "audio_url", 500, required=False)
@@ -81,7 +83,9 @@ def import_podcasts(folder: Path) -> ImportReport:
         try:
             episode = parse_episode(path.read_text(encoding="utf-8"), path.stem)
         except (SourceError, UnicodeDecodeError) as error:
-            report.failed.append((str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text"))
+            report.failed.append(
+                (str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text")
+            )
             continue
         with transaction.atomic():
             outcome = _write(podcast, existing.get(episode.slug), episode)
@@ -91,8 +95,14 @@ def import_podcasts(folder: Path) -> ImportReport:
 
 def _snapshot(page: EpisodePage):
     return (
-        page.title, page.number, page.published_on, page.duration_seconds, page.description,
-        page.audio_url, page.audio_size, page.transcript,
+        page.title,
+        page.number,
+        page.published_on,
+        page.duration_seconds,
+        page.description,
+        page.audio_url,
+        page.audio_size,
+        page.transcript,
         [(person.name, person.role) for person in page.participants.all()],
         [item.guide_id for item in page.related_guides.all()],
     )
@@ -102,9 +112,13 @@ def _write(podcast, page: EpisodePage | None, episode: EpisodeSource) -> str:
     created = page is None
     if created:
         page = EpisodePage(
-            slug=episode.slug, title=episode.title, guid=uuid.uuid5(GUID_NAMESPACE, episode.slug),
-            published_on=episode.published_on, description=episode.description,
-            duration_seconds=episode.duration_seconds, live=False,
+            slug=episode.slug,
+            title=episode.title,
+            guid=uuid.uuid5(GUID_NAMESPACE, episode.slug),
+            published_on=episode.published_on,
+            description=episode.description,
+            duration_seconds=episode.duration_seconds,
+            live=False,
         )
         podcast.add_child(instance=page)
     was_live = page.live and not page.has_unpublished_changes

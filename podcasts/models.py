@@ -24,7 +24,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 EPISODES_PER_PAGE = 20
-AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a", ".mp4": "audio/mp4", ".aac": "audio/aac", ".ogg": "audio/ogg"}
+AUDIO_TYPES = {
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/x-m4a",
+    ".mp4": "audio/mp4",
+    ".aac": "audio/aac",
+    ".ogg": "audio/ogg",
+}
 
 
 @dataclass(frozen=True)
@@ -55,15 +61,26 @@ class PodcastIndexPage(RoutablePageMixin, Page):
     category = models.CharField("kategori (Apple Podcasts)", max_length=60, default="Business")
     subcategory = models.CharField("underkategori", max_length=60, default="Management", blank=True)
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="omslagsbild", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text="Kvadratisk, 1400–3000 pixlar. Utan bild används Chefsguiders standardomslag.",
+        "wagtailimages.Image",
+        verbose_name="omslagsbild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Kvadratisk, 1400–3000 pixlar. Utan bild används Chefsguiders standardomslag.",
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("feed_description"), FieldPanel("author"), FieldPanel("owner_email"),
-             FieldPanel("category"), FieldPanel("subcategory"), FieldPanel("cover_image")],
+            [
+                FieldPanel("feed_description"),
+                FieldPanel("author"),
+                FieldPanel("owner_email"),
+                FieldPanel("category"),
+                FieldPanel("subcategory"),
+                FieldPanel("cover_image"),
+            ],
             heading="Flödet till poddappar",
         ),
     ]
@@ -76,8 +93,11 @@ class PodcastIndexPage(RoutablePageMixin, Page):
 
     def episodes(self):
         return (
-            EpisodePage.objects.child_of(self).live().public()
-            .select_related("audio_document").prefetch_related("participants")
+            EpisodePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("audio_document")
+            .prefetch_related("participants")
             .order_by("-published_on", "-number")
         )
 
@@ -101,8 +121,13 @@ class EpisodePage(Page):
     description = models.TextField("beskrivning", max_length=1000)
     duration_seconds = models.PositiveIntegerField("längd i sekunder")
     audio_document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name="ljudfil", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text="Ladda upp en mp3- eller m4a-fil, eller ange en extern adress nedan.",
+        "wagtaildocs.Document",
+        verbose_name="ljudfil",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Ladda upp en mp3- eller m4a-fil, eller ange en extern adress nedan.",
     )
     audio_url = models.URLField("extern ljudadress", blank=True, help_text="En https-adress till mp3- eller m4a-filen.")
     audio_size = models.PositiveBigIntegerField(
@@ -117,7 +142,9 @@ class EpisodePage(Page):
         FieldPanel("description"),
         FieldPanel("duration_seconds"),
         InlinePanel("participants", label="Medverkande"),
-        MultiFieldPanel([FieldPanel("audio_document"), FieldPanel("audio_url"), FieldPanel("audio_size")], heading="Ljud"),
+        MultiFieldPanel(
+            [FieldPanel("audio_document"), FieldPanel("audio_url"), FieldPanel("audio_size")], heading="Ljud"
+        ),
         FieldPanel("transcript"),
         InlinePanel("related_guides", label="Relaterade guider"),
     ]

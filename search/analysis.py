@@ -56,7 +56,9 @@ def normalise(text: str) -> str:
 def words(text: str) -> list[str]:
     """The lowercase words of a text, in order."""
     found = WORD.findall(text.lower())
-    return [word for word in found if len(word) <= MAX_WORD_LENGTH] if len(text) > MAX_WORD_LENGTH else found
+    if found and max(map(len, found)) > MAX_WORD_LENGTH:
+        return [word for word in found if len(word) <= MAX_WORD_LENGTH]
+    return found
 
 
 @lru_cache(maxsize=65536)

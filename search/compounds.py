@@ -49,6 +49,7 @@ class Lexicon:
     def __init__(self) -> None:
         self._frequencies = wordfreq.get_frequency_dict("sv")
         self._indexed: set[str] = set()
+        self._seen: set[str] = set()  # every word add_indexed has looked at, to skip them next time
         self._lock = threading.Lock()
 
     def zipf(self, word: str) -> float:
@@ -68,14 +69,14 @@ class Lexicon:
     def add_indexed(self, words: Iterable[str]) -> None:
         """Teach the lexicon the words of indexed guides that wordfreq does not know, so the guides'
         own terms ("lönekartläggning") can be parts."""
-        new = {
-            word
-            for word in words
-            if len(word) > MIN_PART_LENGTH and word not in self._indexed and word not in self._frequencies
-        }
+        unseen = set(words) - self._seen
+        if not unseen:
+            return
+        new = {word for word in unseen if len(word) > MIN_PART_LENGTH and word not in self._frequencies}
+        with self._lock:
+            self._seen |= unseen
+            self._indexed |= new
         if new:
-            with self._lock:
-                self._indexed |= new
             split.cache_clear()  # earlier readings may have missed a part that is known now
             parts.cache_clear()
 
@@ -139,8 +140,9 @@ def text_parts(text_words: Iterable[str]) -> str:
     """The parts of every compound among a text's words, once per occurrence, to be indexed beside
     the text: then "samtal om lön" finds "Lönesamtal" in a title as a match in the title."""
     found: list[str] = []
-    for word, count in Counter(word for word in text_words if len(word) >= 2 * MIN_PART_LENGTH).items():
-        found.extend(parts(word) * count)
+    for word, count in Counter(text_words).items():
+        if len(word) >= 2 * MIN_PART_LENGTH:
+            found.extend(parts(word) * count)
     return " ".join(found)
 
 

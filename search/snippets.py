@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from search import compounds
-from search.analysis import fold, stem
+from search.analysis import MAX_WORD_LENGTH, fold, stem
 from search.query import QueryPlan
 
 SNIPPET_LENGTH = 220
 ELLIPSIS = "…"
+SHORT_STEM = 4
+WORD_START = r"(?<![^\W_])"
+# The rest of the word around a match, found by the regex engine rather than letter by letter.
+WORD_BEFORE = re.compile(r"[^\W_]*\Z")
+WORD_AFTER = re.compile(r"[^\W_]*")
 # A folded query stem ("lon") must also find the letters it was folded from ("lön").
 FOLDED_LETTERS = {"a": "[aåäáà]", "o": "[oöó]", "e": "[eéè]", "u": "[uü]"}
 
@@ -43,13 +48,15 @@ class Highlighter:
 
     @cached_property
     def _candidates(self) -> re.Pattern | None:
-        """Where a matching word may be: a stem or folded stem anywhere in a word (compounds too).
+        """Words that may match: those with a stem or folded stem anywhere in them (compounds too).
 
         Searching for these first keeps highlighting cheap: most words of a guide are never analysed.
         """
         patterns = [re.escape(s) for s in self.stems if s]
         patterns += ["".join(FOLDED_LETTERS.get(char, re.escape(char)) for char in key) for key in self.folded if key]
-        return re.compile("|".join(sorted(patterns, key=len, reverse=True)), re.IGNORECASE) if patterns else None
+        # Short stems ("ny", "ge") only where a word starts, or every other word would be a candidate.
+        patterns = [p if len(p) >= SHORT_STEM else WORD_START + p for p in sorted(patterns, key=len, reverse=True)]
+        return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
 
     def _key(self, surface: str) -> str | None:
         """Which query stem a word of guide text matches, if any."""
@@ -64,19 +71,15 @@ class Highlighter:
         return self._keys[word]
 
     def marks(self, text: str) -> list[Mark]:
-        found: dict[int, Mark] = {}
+        found: list[Mark] = []
         for candidate in self._candidates.finditer(text) if self._candidates else ():
-            start = candidate.start()
-            while start > 0 and text[start - 1].isalnum():
-                start -= 1
-            if start in found:
-                continue
-            end = candidate.end()
-            while end < len(text) and text[end].isalnum():
-                end += 1
+            if found and candidate.start() < found[-1].end:
+                continue  # another candidate in a word already marked
+            start = WORD_BEFORE.search(text, max(candidate.start() - MAX_WORD_LENGTH, 0), candidate.start()).start()
+            end = WORD_AFTER.match(text, candidate.end()).end()
             if key := self._key(text[start:end]):
-                found[start] = Mark(start, end, key)
-        return sorted(found.values(), key=lambda mark: mark.start)
+                found.append(Mark(start, end, key))
+        return found
 
     def passage(self, text: str) -> tuple[int, str] | None:
         """(distinct query words in it, safe HTML) of the best passage, or None if nothing matches."""

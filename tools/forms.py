@@ -39,7 +39,9 @@ CHOICE_ERRORS = {"required": "VÃ¤lj ett av alternativen.", "invalid_choice": "VÃ
 
 
 def planning_date(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=DateInput, input_formats=["%Y-%m-%d"], error_messages=DATE_ERRORS, **kwargs)
+    return forms.DateField(
+        label=label, widget=DateInput, input_formats=["%Y-%m-%d"], error_messages=DATE_ERRORS, **kwargs
+    )
 
 
 def check_planning_date(value: datetime.date | None) -> datetime.date | None:
@@ -200,7 +202,10 @@ def process_form_class(process) -> type[forms.Form]:
             fields[item.name] = forms.BooleanField(label=item.label, required=False, help_text=item.help)
         else:
             fields[item.name] = forms.IntegerField(
-                label=item.label, min_value=item.minimum, max_value=item.maximum, help_text=item.help,
+                label=item.label,
+                min_value=item.minimum,
+                max_value=item.maximum,
+                help_text=item.help,
                 error_messages=NUMBER_ERRORS,
             )
     fields["clean_start"] = lambda self: check_planning_date(self.cleaned_data.get("start"))

@@ -26,7 +26,12 @@ OFFSET_UNITS = ("years", "months", "weeks", "days")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NUMBER_WORDS = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
-UNIT_WORDS = {"years": ("år", "år"), "months": ("månad", "månader"), "weeks": ("vecka", "veckor"), "days": ("dag", "dagar")}
+UNIT_WORDS = {
+    "years": ("år", "år"),
+    "months": ("månad", "månader"),
+    "weeks": ("vecka", "veckor"),
+    "days": ("dag", "dagar"),
+}
 
 
 class RulesError(Exception):
@@ -238,7 +243,9 @@ def _check_offset(offset, inputs, where) -> dict:
         _only_keys(value, {"input", "table"}, f"the offset of {where}")
         table = value.get("table")
         if table is not None and (
-            not isinstance(table, dict) or not table or not all(isinstance(k, int) and isinstance(v, int) for k, v in table.items())
+            not isinstance(table, dict)
+            or not table
+            or not all(isinstance(k, int) and isinstance(v, int) for k, v in table.items())
         ):
             raise RulesError(f"{where}: table must map whole numbers to whole numbers")
     return offset

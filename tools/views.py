@@ -259,7 +259,9 @@ def process_calendar(request, page):
         parts = [planned.text]
         if planned.step.law:
             parts.append(f"Lag: {planned.step.law}")
-        parts += [f"Läs mer: {guide.title} – {request.build_absolute_uri(guide.url)}" for guide in links[planned.step.id]]
+        parts += [
+            f"Läs mer: {guide.title} – {request.build_absolute_uri(guide.url)}" for guide in links[planned.step.id]
+        ]
         events.append(
             CalendarEvent(
                 uid_seed=f"process|{plan.process.key}|{request.GET.urlencode()}|{planned.step.id}",
@@ -290,6 +292,10 @@ def process_pdf(request, page):
 TOOL_VIEWS = {
     "follow_up": {"page": follow_up_page, "calendar": follow_up_calendar},
     "meeting_pack": {"page": meeting_pack_page, "pdf": meeting_pack_pdf},
-    "personal_evaluation": {"page": personal_evaluation_page, "pdf": personal_evaluation_pdf, "text": personal_evaluation_text},
+    "personal_evaluation": {
+        "page": personal_evaluation_page,
+        "pdf": personal_evaluation_pdf,
+        "text": personal_evaluation_text,
+    },
     "process": {"page": process_page, "calendar": process_calendar, "pdf": process_pdf},
 }

@@ -239,22 +239,20 @@ CHEFSGUIDER_SEARCH_INDEX_DIR = DATA_DIR / "search-index"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Chefsguider <noreply@chefsguider.example>")
 EMAIL_FILE_PATH = DATA_DIR / "mail"  # for EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Search rate limits per IP address (django-ratelimit): full searches and as-you-type suggestions.
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")
 
-# Membership: rate limits (django-ratelimit, counted in the default cache) and the privacy contact.
-MEMBERSHIP_APPLY_RATE = os.environ.get("MEMBERSHIP_APPLY_RATE", "10/h")  # applications per IP address
-MEMBERSHIP_LOGIN_RATE = os.environ.get("MEMBERSHIP_LOGIN_RATE", "10/15m")  # failed logins per IP and per login
-MEMBERSHIP_PASSWORD_RESET_RATE = os.environ.get("MEMBERSHIP_PASSWORD_RESET_RATE", "5/h")  # reset e-mails per IP
-if os.environ.get("RATELIMIT_IP_META_KEY"):  # behind a proxy: the header with the visitor's address
+# django-ratelimit keys on the visitor's address (REMOTE_ADDR); behind a proxy, name the request
+# header that carries it, e.g. RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP.
+if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+
+# Membership: rate limits per IP address (counted in the default cache) and the privacy contact.
+MEMBERSHIP_APPLY_RATE = os.environ.get("MEMBERSHIP_APPLY_RATE", "10/h")  # applications
+MEMBERSHIP_LOGIN_RATE = os.environ.get("MEMBERSHIP_LOGIN_RATE", "10/15m")  # failed logins, also per login name
+MEMBERSHIP_PASSWORD_RESET_RATE = os.environ.get("MEMBERSHIP_PASSWORD_RESET_RATE", "5/h")  # reset e-mails
 CHEFSGUIDER_PRIVACY_EMAIL = os.environ.get("CHEFSGUIDER_PRIVACY_EMAIL", "integritet@chefsguider.example")
 
 # Experten svarar: questions a reader may send per IP address (django-ratelimit).

@@ -22,7 +22,10 @@ def editor(django_user_model):
 @pytest.fixture
 def applications(make_member):
     make_member("maja@example.se", name="Maja Medlem")  # privat, confirmed
-    for name, email, sector in (("Sven Stat", "sven@example.se", "stat"), ("Kim Kommun", "kim@example.se", "kommun-region")):
+    for name, email, sector in (
+        ("Sven Stat", "sven@example.se", "stat"),
+        ("Kim Kommun", "kim@example.se", "kommun-region"),
+    ):
         Application.objects.create(
             name=name, email=email, employer="Arbetsgivaren", job_title="Chef", direct_reports=5, sector=sector,
             consented_at=timezone.now(),
@@ -76,9 +79,8 @@ def test_the_csv_export_holds_the_filtered_list_with_swedish_headings(client, ed
     assert sorted(row["Namn"] for row in rows) == ["Kim Kommun", "Sven Stat"]
     kim = next(row for row in rows if row["Namn"] == "Kim Kommun")
     assert (kim["Sektor"], kim["Status"], kim["E-postadress"]) == ("Kommun/region", "Obekräftad", "kim@example.se")
-    assert kim["Inskickad"] == timezone.localtime(Application.objects.get(email="kim@example.se").submitted_at).strftime(
-        "%Y-%m-%d %H:%M"
-    )
+    submitted = timezone.localtime(Application.objects.get(email="kim@example.se").submitted_at)
+    assert kim["Inskickad"] == submitted.strftime("%Y-%m-%d %H:%M")
 
 
 def test_the_export_can_also_be_excel(client, editor, applications):

@@ -71,7 +71,9 @@ def test_applying_again_sends_a_fresh_link(client, apply, confirm_link, monkeypa
     assert client.get(fresh).status_code == 200
 
 
-@pytest.mark.parametrize("tamper", [lambda link: link.replace("/bekrafta/", "/bekrafta/x"), lambda link: link[:-5] + "/"])
+@pytest.mark.parametrize(
+    "tamper", [lambda link: link.replace("/bekrafta/", "/bekrafta/x"), lambda link: link[:-5] + "/"]
+)
 def test_a_tampered_link_confirms_nothing(client, confirm_link, tamper):
     response = client.post(tamper(confirm_link), {"new_password1": PASSWORD, "new_password2": PASSWORD})
     assert response.status_code == 404 and "Länken fungerar inte" in response.content.decode()
@@ -88,7 +90,9 @@ def test_a_link_works_once(client, confirm_link):
     assert Application.objects.get().user.check_password(PASSWORD)
 
 
-def test_only_confirmed_members_and_editors_read_members_only_bodies(rf, apply, make_member, make_guide, django_user_model):
+def test_only_confirmed_members_and_editors_read_members_only_bodies(
+    rf, apply, make_member, make_guide, django_user_model
+):
     from django.contrib.auth.models import AnonymousUser, Group
 
     guide, open_guide = make_guide(members_only=True), make_guide()

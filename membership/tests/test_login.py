@@ -90,7 +90,8 @@ def test_a_forgotten_password_is_reset_by_email(client, member, guide):
 
     form = client.get(link, follow=True)  # Django moves the token from the address into the session
     assert "Välj ett nytt lösenord" in form.content.decode()
-    done = client.post(form.redirect_chain[-1][0], {"new_password1": "Helt-nytt-2026", "new_password2": "Helt-nytt-2026"})
+    new_password = {"new_password1": "Helt-nytt-2026", "new_password2": "Helt-nytt-2026"}
+    done = client.post(form.redirect_chain[-1][0], new_password)
 
     assert done["Location"] == "/nytt-losenord/klart/"
     assert client.post("/logga-in/", {"username": "maja@example.se", "password": "Helt-nytt-2026"}).status_code == 302

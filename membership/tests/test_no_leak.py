@@ -97,7 +97,9 @@ CHANNELS = [
     Channel("catalogue search by title", lambda library: "/chefsguider/?q=lönestatistik"),
     Channel("catalogue search by a body word", lambda library: f"/chefsguider/?q={BODY_WORD}"),
     pytest.param(
-        Channel("catalogue search, misspelt body word", lambda library: f"/chefsguider/?q={MISSPELT_MARKER}", shows=None),
+        Channel(
+            "catalogue search, misspelt body word", lambda library: f"/chefsguider/?q={MISSPELT_MARKER}", shows=None
+        ),
         marks=SEARCH_VOCABULARY_LEAK,
     ),
     Channel("area page", lambda library: "/chefsguider/omrade/lon/"),

@@ -26,7 +26,7 @@ from search.query import Concept, QueryPlan
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 VERSION_FILE = "chefsguider-schema-version"
 
 # Title > ingress > headings > body; the other ways to match a word count for less than the word.
@@ -55,7 +55,7 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in FIELD_BOOSTS:  # each holds its text, then the parts of its compounds
         builder.add_text_field(name, stored=name != "headings", tokenizer_name="sv_stem")
-    builder.add_text_field("folded", tokenizer_name="sv_folded", index_option="freq")
+    builder.add_text_field("folded", tokenizer_name="sv_folded", index_option="basic")
     builder.add_text_field("words", tokenizer_name="sv_words", index_option="basic")
     builder.add_text_field("title_prefix", tokenizer_name="sv_prefix")
     builder.add_text_field("category", fast=True, tokenizer_name="raw")
@@ -277,19 +277,27 @@ class TantivyEngine(AnalysedEngine):
             addresses = [address for _, address in result.hits]
             scores = [score for score, _ in result.hits]
         guides = [self._stored(searcher.doc(address), score) for address, score in zip(addresses, scores, strict=True)]
-        facets = (
-            {}
-            if widen
-            else {
-                "category": self._counts(searcher, self._filtered(matching, (), filters.situations), "category"),
-                "situation": self._counts(searcher, self._filtered(matching, filters.categories, ()), "situation"),
-            }
-        )
+        facets = {} if widen else self._facets(searcher, matching, filters)
         return Page(guides=guides, total=result.count, facets=facets)
+
+    def _facets(self, searcher: tantivy.Searcher, matching: Query, filters: SearchFilters) -> dict:
+        """Counts per area with the situation filter applied, and per situation with the area filter."""
+        counted = {"category": filters.situations, "situation": filters.categories}
+        if not filters.categories and not filters.situations:  # one pass counts both
+            return self._counts(searcher, matching, list(counted))
+        return {
+            field: self._counts(searcher, self._filtered(matching, *self._others(field, other)), [field])[field]
+            for field, other in counted.items()
+        }
+
+    @staticmethod
+    def _others(field: str, other_filter: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(categories, situations) filters for counting field: only the other facet's filter."""
+        return ((), other_filter) if field == "category" else (other_filter, ())
 
     def _scores(self, searcher: tantivy.Searcher, query: Query, addresses: list) -> list[float]:
         """Relevance of guides found in another order, for Hit.score."""
-        ids = [searcher.doc(address).get_first("id") for address in addresses]
+        ids = [int(guide_id) for guide_id in searcher.fast_field_values("id", addresses)]
         if not ids:
             return []
         only_these = Query.term_set_query(self._schema, "id", ids)
@@ -308,9 +316,11 @@ class TantivyEngine(AnalysedEngine):
         )
 
     @staticmethod
-    def _counts(searcher: tantivy.Searcher, query: Query, field: str) -> dict[str, int]:
-        aggregation = searcher.aggregate(query, {"facet": {"terms": {"field": field, "size": 10_000}}})
-        return {bucket["key"]: bucket["doc_count"] for bucket in aggregation["facet"]["buckets"]}
+    def _counts(searcher: tantivy.Searcher, query: Query, fields: list[str]) -> dict[str, dict[str, int]]:
+        aggregation = searcher.aggregate(
+            query, {field: {"terms": {"field": field, "size": 10_000}} for field in fields}
+        )
+        return {field: {b["key"]: b["doc_count"] for b in aggregation[field]["buckets"]} for field in fields}
 
     def _filtered(self, query: Query, categories: Iterable[str], situations: Iterable[str]) -> Query:
         """query AND (any of categories) AND (any of situations); filters add nothing to scores."""

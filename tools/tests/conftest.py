@@ -35,6 +35,9 @@ def calendar_events():
 WORKSHEET_BODY = [
     {"type": "heading", "value": {"text": "Inför samtalet", "level": "h2"}},
     {"type": "rich_text", "value": "<p>Läs på om medarbetarens mål.</p>"},
-    {"type": "question_list", "value": {"title": "Frågor att ställa", "questions": ["Vad gick bra?", "Vad vill du lära dig?"]}},
+    {
+        "type": "question_list",
+        "value": {"title": "Frågor att ställa", "questions": ["Vad gick bra?", "Vad vill du lära dig?"]},
+    },
     {"type": "checklist", "value": {"title": "Att göra", "items": ["Boka ett rum", "Skicka kallelse"]}},
 ]

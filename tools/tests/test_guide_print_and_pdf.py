@@ -33,29 +33,40 @@ def test_the_print_stylesheet_hides_the_controls_and_prints_the_answers(client, 
     from django.contrib.staticfiles import finders
 
     css = open(finders.find("css/site.css"), encoding="utf-8").read()
-    print_rules = css[css.rindex("@media print"):]
+    print_rules = css[css.rindex("@media print") :]
     assert ".guide-actions, .worksheet__controls" in print_rules
     assert ".worksheet__print-answer { display: block;" in print_rules
 
 
 def test_the_pdf_has_title_ingress_body_byline_date_and_address(client, make_guide, pdf_text):
     make_guide(
-        "Lönesamtal med medarbetare", slug="lonesamtal", summary="Så förbereder du samtalet om lön.",
-        body=WORKSHEET_BODY, updated=datetime.date(2026, 3, 14),
+        "Lönesamtal med medarbetare",
+        slug="lonesamtal",
+        summary="Så förbereder du samtalet om lön.",
+        body=WORKSHEET_BODY,
+        updated=datetime.date(2026, 3, 14),
     )
     response = client.get("/verktyg/pdf/lonesamtal/")
     assert response["Content-Disposition"] == 'attachment; filename="lonesamtal.pdf"'
     assert "no-store" in response["Cache-Control"]
     text = pdf_text(response)
-    for expected in ("Lönesamtal med medarbetare", "Så förbereder du samtalet om lön.", "Läs på om medarbetarens mål.",
-                     "Vad vill du lära dig?", "Boka ett rum", "Text: Test Skribent", "14 mars 2026",
-                     "http://testserver/chefsguider/lonesamtal/"):
+    for expected in (
+        "Lönesamtal med medarbetare",
+        "Så förbereder du samtalet om lön.",
+        "Läs på om medarbetarens mål.",
+        "Vad vill du lära dig?",
+        "Boka ett rum",
+        "Text: Test Skribent",
+        "14 mars 2026",
+        "http://testserver/chefsguider/lonesamtal/",
+    ):
         assert expected in text, expected
 
 
 def test_members_only_text_never_reaches_an_anonymous_pdf(client, make_guide, member, pdf_text):
-    make_guide("Lönekriterier", slug="kriterier", members_only=True,
-               body=[{"type": "rich_text", "value": f"<p>{SECRET}</p>"}])
+    make_guide(
+        "Lönekriterier", slug="kriterier", members_only=True, body=[{"type": "rich_text", "value": f"<p>{SECRET}</p>"}]
+    )
     anonymous = pdf_text(client.get("/verktyg/pdf/kriterier/"))
     assert "Lönekriterier" in anonymous and SECRET not in anonymous
     assert "Den här guiden är för medlemmar." in anonymous

@@ -9,7 +9,7 @@ def test_a_link_from_a_guide_shows_its_worksheets_ready_to_download(client, make
     make_guide("Lönesamtal", slug="lonesamtal", body=WORKSHEET_BODY)
     html = client.get(URL, {"guide": "lonesamtal"}).content.decode()
     assert 'value="lonesamtal" id="id_guide_' in html and "checked" in html
-    assert "<h2 id=\"agenda-rubrik\">Agenda</h2>" in html
+    assert '<h2 id="agenda-rubrik">Agenda</h2>' in html
     assert "Vad vill du lära dig?" in html and "Boka ett rum" in html
     assert "Läs på om medarbetarens mål." not in html  # only worksheets unless the whole guide is asked for
     assert 'href="/verktyg/motespaket/pdf/?guide=lonesamtal"' in html
@@ -35,15 +35,29 @@ def test_choosing_nothing_or_too_much_is_explained(client, make_guide):
 
 def test_the_agenda_pdf_has_title_date_guides_and_no_members_only_text_for_visitors(client, make_guide, pdf_text):
     make_guide("Lönesamtal", slug="lonesamtal", body=WORKSHEET_BODY)
-    make_guide("Lönekriterier", slug="kriterier", members_only=True, body=[
-        {"type": "question_list", "value": {"title": "", "questions": ["Hemlig fråga om kriterier?"]}},
-    ])
-    response = client.get(URL + "pdf/", {"rubrik": "Lönesamtal 2026", "datum": "2026-10-06",
-                                         "guide": ["lonesamtal", "kriterier"]})
+    make_guide(
+        "Lönekriterier",
+        slug="kriterier",
+        members_only=True,
+        body=[
+            {"type": "question_list", "value": {"title": "", "questions": ["Hemlig fråga om kriterier?"]}},
+        ],
+    )
+    response = client.get(
+        URL + "pdf/", {"rubrik": "Lönesamtal 2026", "datum": "2026-10-06", "guide": ["lonesamtal", "kriterier"]}
+    )
     assert response["Content-Disposition"] == 'attachment; filename="motespaket.pdf"'
     text = pdf_text(response)
-    for expected in ("Lönesamtal 2026", "tisdag 6 oktober 2026", "Agenda", "1. Lönesamtal", "2. Lönekriterier",
-                     "Vad vill du lära dig?", "Anteckningar", "Övriga frågor"):
+    for expected in (
+        "Lönesamtal 2026",
+        "tisdag 6 oktober 2026",
+        "Agenda",
+        "1. Lönesamtal",
+        "2. Lönekriterier",
+        "Vad vill du lära dig?",
+        "Anteckningar",
+        "Övriga frågor",
+    ):
         assert expected in text, expected
     assert "Hemlig fråga" not in text and "är för medlemmar" in text
 

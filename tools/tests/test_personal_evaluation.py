@@ -13,13 +13,20 @@ ANSWERS = {
 
 def test_the_five_questions_are_labelled_fields_kept_in_the_browser(client, db):
     html = client.get(URL).content.decode()
-    for question in ("Vad ska jag fortsätta göra?", "Vad ska jag göra mer av?", "Vad ska jag göra mindre av?",
-                     "Vad ska jag sluta göra?", "Vad ska jag börja göra?"):
+    for question in (
+        "Vad ska jag fortsätta göra?",
+        "Vad ska jag göra mer av?",
+        "Vad ska jag göra mindre av?",
+        "Vad ska jag sluta göra?",
+        "Vad ska jag börja göra?",
+    ):
         assert f">{question}" in html
     assert 'data-worksheet-form="personlig-utvardering"' in html
     assert 'method="post" action="/verktyg/personlig-utvardering/pdf/"' in html
     assert 'formaction="/verktyg/personlig-utvardering/text/"' in html
-    assert '<button type="button" class="button--secondary" data-worksheet-clear hidden>Rensa mina svar</button>' in html
+    assert (
+        '<button type="button" class="button--secondary" data-worksheet-clear hidden>Rensa mina svar</button>' in html
+    )
 
 
 def test_the_answers_as_text(client, db):

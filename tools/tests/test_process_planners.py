@@ -114,17 +114,59 @@ def test_every_step_names_existing_guides_and_most_name_a_law():
 @pytest.mark.parametrize(
     "change, message",
     [
-        ({"steps": [{"id": "a", "when": "x", "title": "x", "text": "x", "kind": "soon", "offset": {"days": 1}}]}, "kind"),
-        ({"steps": [{"id": "a", "when": "x", "title": "x", "text": "x", "kind": "task", "offset": {"days": 1}, "from": "b"}]}, "from"),
-        ({"steps": [{"id": "a", "when": "x", "title": "x", "text": "{salary}", "kind": "task", "offset": {"days": 1}}]}, "placeholder"),
-        ({"steps": [{"id": "a", "when": "x", "title": "x", "text": "x", "kind": "task", "offset": {"days": {"input": "nope"}}}]}, "input"),
+        (
+            {"steps": [{"id": "a", "when": "x", "title": "x", "text": "x", "kind": "soon", "offset": {"days": 1}}]},
+            "kind",
+        ),
+        (
+            {
+                "steps": [
+                    {
+                        "id": "a",
+                        "when": "x",
+                        "title": "x",
+                        "text": "x",
+                        "kind": "task",
+                        "offset": {"days": 1},
+                        "from": "b",
+                    }
+                ]
+            },
+            "from",
+        ),
+        (
+            {
+                "steps": [
+                    {"id": "a", "when": "x", "title": "x", "text": "{salary}", "kind": "task", "offset": {"days": 1}}
+                ]
+            },
+            "placeholder",
+        ),
+        (
+            {
+                "steps": [
+                    {
+                        "id": "a",
+                        "when": "x",
+                        "title": "x",
+                        "text": "x",
+                        "kind": "task",
+                        "offset": {"days": {"input": "nope"}},
+                    }
+                ]
+            },
+            "input",
+        ),
         ({"inputs": [{"name": "Start", "type": "integer", "label": "x"}]}, "input name"),
     ],
 )
 def test_a_broken_rules_file_is_refused_with_the_reason(change, message):
-    rules = {"title": "T", "summary": "S", "start_label": "Start", "steps": [
-        {"id": "a", "when": "Dag 1", "title": "T", "text": "T", "kind": "task", "offset": {"days": 0}}
-    ]}
+    rules = {
+        "title": "T",
+        "summary": "S",
+        "start_label": "Start",
+        "steps": [{"id": "a", "when": "Dag 1", "title": "T", "text": "T", "kind": "task", "offset": {"days": 0}}],
+    }
     with pytest.raises(RulesError, match=message):
         parse_process("test", {**rules, **change})
 
@@ -151,7 +193,9 @@ def test_the_plan_page_asks_in_swedish_when_input_is_missing(client, db):
 
 
 def test_the_plan_as_a_calendar_file(client, db, calendar_events):
-    events = calendar_events(client.get("/verktyg/arbetsbrist/kalender/", {"start": "2026-09-15", "anstallningsar": 3, "berorda": 8}))
+    events = calendar_events(
+        client.get("/verktyg/arbetsbrist/kalender/", {"start": "2026-09-15", "anstallningsar": 3, "berorda": 8})
+    )
     by_day = {event.decoded("dtstart"): str(event["summary"]) for event in events}
     assert by_day[D(2026, 7, 15)] == "Varsla Arbetsförmedlingen (uppsägning på grund av arbetsbrist)"
     assert by_day[D(2026, 11, 15)] == "Anställningen upphör (uppsägning på grund av arbetsbrist)"

@@ -9,7 +9,8 @@
     function form() { return root.querySelector("[data-filter-form]"); }
 
     function update(pushState) {
-      var params = new URLSearchParams(new FormData(form()));
+      var params = new URLSearchParams();
+      new FormData(form()).forEach(function (value, key) { if (value !== "") params.append(key, value); });
       var url = form().getAttribute("action") + (params.toString() ? "?" + params.toString() : "");
       if (controller) controller.abort();
       controller = new AbortController();

@@ -18,8 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         expired = Application.objects.older_unconfirmed(RETENTION_DAYS)
+        what = f"unconfirmed applications older than {RETENTION_DAYS} days"
         if dry_run:
-            self.stdout.write(f"Would delete {expired.count()} unconfirmed applications older than {RETENTION_DAYS} days.")
+            self.stdout.write(f"Would delete {expired.count()} {what}.")
             return
-        deleted = forget_applications(expired)
-        self.stdout.write(f"Deleted {deleted} unconfirmed applications older than {RETENTION_DAYS} days.")
+        self.stdout.write(f"Deleted {forget_applications(expired)} {what}.")

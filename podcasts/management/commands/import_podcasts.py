@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from podcasts.importer import import_podcasts
 from guides.source import SourceError
+from podcasts.importer import import_podcasts
 
 
 class Command(BaseCommand):

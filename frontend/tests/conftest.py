@@ -1,0 +1,103 @@
+"""Browser test fixtures: Debian's Chromium driven by Playwright against a live test server.
+
+The browser is started once per test process; each test gets a fresh context (no shared storage).
+Playwright's sync API runs an event loop in this thread, so Django's async-safety guard is told
+that database access from the test body is intended.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+# Without these, Chromium tries to reach Google's servers, which this network refuses.
+QUIET_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page with JavaScript; console errors (CSP violations included) fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+@pytest.fixture
+def audit_page(browser):
+    """A page that lets the test inject axe-core despite the site's Content-Security-Policy."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def no_js_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def indexed():
+    """Rebuild the search index from the test database, so searches see exactly this test's guides."""
+
+    def rebuild():
+        from search import get_engine
+        from search.documents import all_documents
+
+        get_engine().rebuild(all_documents())
+
+    return rebuild
+
+
+def screenshot(page, name: str) -> None:
+    """Full-page screenshots at phone and desktop widths, kept as test artefacts."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    size = page.viewport_size
+    for width, height in ((375, 812), (1280, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size(size)
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA violations on the current page (rule id, impact, targets)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                            targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+        }"""
+    )
+    return result

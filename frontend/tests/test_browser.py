@@ -1,0 +1,134 @@
+"""End-to-end in real Chromium: the catalogue, search, reading a guide, with and without JavaScript."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from frontend.tests.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SECTIONS = [
+    {"type": "key_points", "value": {"points": ["Förbered dig", "Lyssna", "Följ upp"]}},
+    {"type": "heading", "value": {"text": "Före samtalet", "level": "h2"}},
+    {"type": "rich_text", "value": "<p>" + "Förbered dig noga inför lönesamtalet. " * 40 + "</p>"},
+    {"type": "heading", "value": {"text": "Under samtalet", "level": "h2"}},
+    {"type": "question_list", "value": {"title": "", "questions": ["Vad gick bra i år?", "Vad vill du utveckla?"]}},
+    {"type": "rich_text", "value": "<p>" + "Lyssna mer än du pratar under samtalet. " * 40 + "</p>"},
+    {"type": "heading", "value": {"text": "Efter samtalet", "level": "h2"}},
+    {"type": "checklist", "value": {"title": "", "items": ["Skriv ned det ni kom överens om", "Boka uppföljning"]}},
+    {"type": "rich_text", "value": "<p>" + "Följ upp det ni har kommit överens om. " * 40 + "</p>"},
+]
+
+
+@pytest.fixture
+def library(make_guide, indexed):
+    guides = {
+        "lonesamtal": make_guide("Lönesamtal med medarbetare", areas=["lon"], situations=["lonerevision"],
+                                 body=SECTIONS, slug="lonesamtal", publish=True),
+        "lonekriterier": make_guide("Lönekriterier som går att förstå", areas=["lon", "ledarskap"],
+                                    situations=["lonerevision", "mal-och-uppfoljning"], publish=True),
+        "feedback": make_guide("Ge och ta emot feedback", areas=["kommunikation"],
+                               situations=["svara-samtal"], publish=True),
+        "sjuk": make_guide("När en medarbetare blir sjukskriven", areas=["arbetsmiljo"],
+                           situations=["sjukskrivning-och-rehabilitering"], publish=True),
+    }
+    indexed()
+    return guides
+
+
+def count_text(page):
+    return page.locator("[data-result-count]").inner_text()
+
+
+def test_ticking_filters_updates_counts_list_and_url_without_a_page_load(live_server, page, library):
+    page.goto(f"{live_server.url}/chefsguider/")
+    assert count_text(page) == "Det finns 4 guider inom ditt val"
+    page.evaluate("window.__samePage = true")
+
+    page.get_by_label(re.compile(r"^Lön \(")).check()
+    expect(page.locator("[data-result-count]")).to_have_text("Det finns 2 guider inom ditt val")
+    assert page.evaluate("window.__samePage") is True  # no full page load happened
+    assert urlparse(page.url).query == "omrade=lon"
+    assert page.locator("[data-live-count]").inner_text() == "Det finns 2 guider inom ditt val"
+    assert page.locator(".guide-card").count() == 2
+    # Option counts follow the choice: Kommunikation would give no guides together with Lön.
+    label = " ".join(page.locator("#situation-lonerevision + label").text_content().split())
+    assert label == "Lönerevision (2 guider)"
+    assert page.locator("#situation-svara-samtal").is_disabled()
+
+    page.get_by_label(re.compile(r"^Mål och uppföljning \(")).check()
+    expect(page.locator("[data-result-count]")).to_have_text("Det finns 1 guide inom ditt val")
+    assert parse_qs(urlparse(page.url).query) == {"omrade": ["lon"], "situation": ["mal-och-uppfoljning"]}
+    screenshot(page, "catalogue-filtered")
+
+    page.go_back()
+    expect(page.locator("[data-result-count]")).to_have_text("Det finns 2 guider inom ditt val")
+    assert "omrade=lon" in page.url and "situation" not in page.url
+
+
+def test_catalogue_and_search_work_without_javascript(live_server, no_js_page, library):
+    page = no_js_page
+    page.goto(f"{live_server.url}/chefsguider/")
+    page.get_by_label(re.compile(r"^Arbetsmiljö \(")).check()
+    page.get_by_role("button", name="Visa guider").click()
+    page.wait_for_load_state()
+    assert parse_qs(urlparse(page.url).query)["omrade"] == ["arbetsmiljo"]
+    assert count_text(page) == "Det finns 1 guide inom ditt val"
+
+    page.goto(f"{live_server.url}/chefsguider/")
+    page.get_by_label("Sök i guider").fill("lönesamtal")
+    page.get_by_label("Sök i guider").press("Enter")
+    page.wait_for_load_state()
+    assert "q=l%C3%B6nesamtal" in page.url
+    first = page.locator(".guide-card").first
+    assert "Lönesamtal med medarbetare" in first.inner_text()
+    assert page.locator(".guide-card mark").count() >= 1
+    screenshot(page, "search-no-js")
+
+
+def test_search_suggestions_by_keyboard_only(live_server, page, library):
+    page.goto(f"{live_server.url}/chefsguider/")
+    field = page.get_by_role("combobox", name="Sök i guider")
+    field.focus()
+    field.type("löne", delay=30)
+    listbox = page.get_by_role("listbox", name="Förslag")
+    listbox.wait_for()
+    assert field.get_attribute("aria-expanded") == "true"
+    options = listbox.get_by_role("option")
+    assert options.count() >= 1
+    page.keyboard.press("ArrowDown")
+    assert options.first.get_attribute("aria-selected") == "true"
+    assert field.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    chosen = options.first.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q="))
+    assert parse_qs(urlparse(page.url).query)["q"] == [chosen]
+    field = page.get_by_role("combobox", name="Sök i guider")
+    field.fill("lö")
+    field.type("n", delay=30)
+    page.get_by_role("listbox", name="Förslag").wait_for()
+    page.keyboard.press("Escape")
+    assert page.get_by_role("listbox", name="Förslag", include_hidden=True).is_hidden()
+
+
+def test_reading_a_guide_via_its_table_of_contents(live_server, page, library):
+    page.goto(f"{live_server.url}/chefsguider/lonesamtal/")
+    toc = page.get_by_role("navigation", name="Innehåll")
+    toc.get_by_role("link", name="Efter samtalet").click()
+    page.wait_for_url(re.compile("#efter-samtalet$"))
+    heading = page.get_by_role("heading", name="Efter samtalet")
+    assert heading.is_visible()
+    assert page.evaluate("document.getElementById('efter-samtalet').getBoundingClientRect().top") < 200
+    screenshot(page, "guide")
+
+
+def test_skip_link_moves_focus_to_the_content(live_server, page, library):
+    page.goto(f"{live_server.url}/chefsguider/lonesamtal/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Hoppa till innehållet")
+    assert skip.evaluate("element => element === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#innehall"

@@ -44,7 +44,8 @@ def catalogue_view(request, catalogue):
     categories = known_slugs(request.GET.getlist("omrade"), GuideArea)
     situations = known_slugs(request.GET.getlist("situation"), Situation)
     if query and searches_exceeded(request):
-        response = TemplateResponse(request, "guides/too_many_searches.html", catalogue.get_context(request), status=429)
+        context = catalogue.get_context(request)
+        response = TemplateResponse(request, "guides/too_many_searches.html", context, status=429)
         response["Retry-After"] = "60"
         return response
     sort = request.GET.get("sortera")

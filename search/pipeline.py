@@ -91,6 +91,7 @@ class AnalysedEngine(SearchEngine):
     ) -> None:
         self._documents = documents  # all guides, for rebuilding a lost index
         self._synonyms = synonyms
+        self._lexicon_has_index = False
 
     def search(self, query_text, filters=SearchFilters(), *, sort=SORT_RELEVANCE, limit=10, offset=0):
         sort = sort if sort in SORTS else SORT_RELEVANCE
@@ -107,6 +108,9 @@ class AnalysedEngine(SearchEngine):
         return SearchResults(hits=[], total=0)
 
     def _search(self, text: str, filters: SearchFilters, sort: str, limit: int, offset: int) -> SearchResults:
+        if not self._lexicon_has_index:  # so query compounds split on the guides' own words too
+            compounds.lexicon().add_indexed(self._indexed_words())
+            self._lexicon_has_index = True
         plan = self._spell(query.plan(text, self._synonyms()))
         if plan.is_empty and plan.text:  # only symbols, emoji or over-long "words": nothing to look for
             return SearchResults(hits=[], total=0)
@@ -156,6 +160,10 @@ class AnalysedEngine(SearchEngine):
     def _recover(self, error: Exception) -> bool:
         """Repair the engine after a failed search; True if the search is worth trying again."""
         return False
+
+    @abc.abstractmethod
+    def _indexed_words(self) -> Iterable[str]:
+        """Every distinct word of the indexed guides."""
 
     @abc.abstractmethod
     def _known(self, concepts: tuple[query.Concept, ...]) -> list[bool]:

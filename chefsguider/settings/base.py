@@ -258,6 +258,9 @@ CHEFSGUIDER_PRIVACY_EMAIL = os.environ.get("CHEFSGUIDER_PRIVACY_EMAIL", "integri
 # Experten svarar: questions a reader may send per IP address (django-ratelimit).
 EXPERTS_QUESTION_RATE = os.environ.get("EXPERTS_QUESTION_RATE", "5/h")
 
+# Reader feedback ("Var guiden till hjälp?"): answers per IP address (django-ratelimit).
+EDITORIAL_FEEDBACK_RATE = os.environ.get("EDITORIAL_FEEDBACK_RATE", "30/h")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

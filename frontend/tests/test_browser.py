@@ -114,6 +114,21 @@ def test_search_suggestions_by_keyboard_only(live_server, page, library):
     assert page.get_by_role("listbox", name="Förslag", include_hidden=True).is_hidden()
 
 
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let shift = 0;
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) shift += entry.value;
+    }).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(shift), 300);
+})"""
+
+
+def test_pages_do_not_shift_while_loading(live_server, page, library):
+    for path in ("/", "/chefsguider/", "/chefsguider/lonesamtal/"):
+        page.goto(f"{live_server.url}{path}", wait_until="load")
+        assert page.evaluate(LAYOUT_SHIFT) == 0, path
+
+
 def test_reading_a_guide_via_its_table_of_contents(live_server, page, library):
     page.goto(f"{live_server.url}/chefsguider/lonesamtal/")
     toc = page.get_by_role("navigation", name="Innehåll")

@@ -139,6 +139,9 @@ class PostgresEngine(AnalysedEngine):
             return {"ok": False, "engine": self.name, "error": str(error)}
         return {"ok": True, "engine": self.name, "documents": documents}
 
+    def _indexed_words(self) -> Iterable[str]:
+        return VocabularyWord.objects.using(self.using).values_list("word", flat=True).iterator()
+
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         params = _Params()
         checks = []

@@ -238,6 +238,9 @@ class TantivyEngine(AnalysedEngine):
             return {"ok": False, "engine": self.name, "path": str(self.path), "error": str(error)}
         return {"ok": True, "engine": self.name, "path": str(self.path), "documents": documents}
 
+    def _indexed_words(self) -> Iterable[str]:
+        return (term for term, _ in self._get_index().searcher().terms_with_prefix("words", "", limit=None))
+
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         searcher = self._get_index().searcher()
         return [

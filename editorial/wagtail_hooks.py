@@ -1,12 +1,18 @@
-"""Admin: the editorial reports under Rapporter, and a dashboard panel of guides due for review."""
+"""Admin: the editorial reports under Rapporter, a dashboard panel of guides due for review, and
+change notes and reader answers as snippets, so a wrong note can be fixed and a comment holding
+personal data deleted."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from editorial import reports
+from editorial.models import ChangeNote, GuideFeedback
 from editorial.review import OVERDUE, guides_to_review, review_status
 
 EDITING = ["add", "change", "publish"]
@@ -76,3 +82,27 @@ class ReviewDuePanel(Component):
 def add_review_panel(request, panels):
     if is_editor(request.user):
         panels.append(ReviewDuePanel())
+
+
+class ChangeNoteViewSet(SnippetViewSet):
+    model = ChangeNote
+    icon = "history"
+    list_display = ["text", "guide", "date"]
+    list_filter = ["date"]
+    search_fields = ["text"]
+    ordering = ["-date", "-pk"]
+    panels = [FieldPanel("guide", read_only=True), FieldPanel("date"), FieldPanel("text")]
+
+
+class GuideFeedbackViewSet(SnippetViewSet):
+    model = GuideFeedback
+    icon = "pick"
+    list_display = ["guide", "helpful", "comment", "given_on"]
+    list_filter = ["helpful", "given_on"]
+    search_fields = ["comment"]
+    ordering = ["-given_on", "-pk"]
+    panels = [FieldPanel("guide", read_only=True), FieldPanel("helpful", read_only=True), FieldPanel("comment")]
+
+
+register_snippet(ChangeNoteViewSet)
+register_snippet(GuideFeedbackViewSet)

@@ -170,7 +170,7 @@ class MarkdownWriter:
         self._titled_list(value.get("title"), value["questions"])
 
     def _checklist(self, value) -> None:
-        self._titled_list(value.get("title"), [f"[ ] {item}" for item in value["items"]], task=True)
+        self._titled_list(value.get("title"), value["items"], task=True)
 
     def _tip(self, value) -> None:
         inner = MarkdownWriter(self.links, self.warnings, self.slug)
@@ -201,13 +201,8 @@ class MarkdownWriter:
 
     def _plain_list(self, items, task=False) -> None:
         marker = self._marker(ordered=False)
-        lines = []
-        for item in items:
-            if task:  # "[ ] " must stay unescaped to be read as a task
-                lines.append(f"{marker} [ ] {escape_line(item[4:])}")
-            else:
-                lines.append(f"{marker} {escape_line(item)}")
-        self._add("\n".join(lines), ("bullet", marker))
+        box = "[ ] " if task else ""  # unescaped, so the importer reads a checklist
+        self._add("\n".join(f"{marker} {box}{escape_line(item)}" for item in items), ("bullet", marker))
 
     # rich text -----------------------------------------------------------------------------
 

@@ -21,12 +21,13 @@ def normalise_email(email: str) -> str:
 
 
 class ApplicationForm(forms.ModelForm):
-    consent = forms.BooleanField(
-        label="Jag godkänner att Chefsguider sparar uppgifterna för att hantera mitt medlemskap.",
+    consent = forms.BooleanField(  # labelled in __init__, where the privacy page's address is known
         error_messages={"required": "Du måste godkänna att vi sparar uppgifterna."},
     )
     webbplats = forms.CharField(
-        label="Lämna det här fältet tomt", required=False, widget=forms.TextInput(attrs={"tabindex": "-1"})
+        label="Lämna det här fältet tomt",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -53,7 +54,11 @@ class ApplicationForm(forms.ModelForm):
                 "required": REQUIRED.format("ditt namn"),
                 "max_length": "Namnet får vara högst %(limit_value)d tecken.",
             },
-            "email": {"required": "Fyll i din e-postadress.", "invalid": "Ange en giltig e-postadress."},
+            "email": {
+                "required": "Fyll i din e-postadress.",
+                "invalid": "Ange en giltig e-postadress.",
+                "max_length": "E-postadressen är för lång.",
+            },
             "employer": {"required": REQUIRED.format("din arbetsgivare")},
             "job_title": {"required": REQUIRED.format("din titel")},
             "direct_reports": {
@@ -73,8 +78,6 @@ class ApplicationForm(forms.ModelForm):
             reverse("membership:privacy"),
         )
         self.fields["sector"].choices = Sector.choices  # no empty "---------" choice among the radios
-        self.fields["email"].error_messages["max_length"] = "E-postadressen är för lång."
-        self.fields["direct_reports"].widget.attrs.pop("max", None)
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])

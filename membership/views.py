@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guides.models import GuidePage
@@ -58,6 +59,7 @@ class ChoosePasswordForm(SetPasswordForm):
         self.fields["new_password2"].label = "Skriv lösenordet igen"
 
 
+@never_cache  # the page names the applicant: never kept in the anonymous page cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     """The double opt-in link: choosing a password confirms the application and logs the member in.

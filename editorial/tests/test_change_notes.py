@@ -64,3 +64,23 @@ def test_granskad_shows_next_to_uppdaterat(client, make_guide):
     updated = html.index('Uppdaterat: <time datetime="2026-03-14">14 mars 2026</time>')
     reviewed = html.index('Granskad: <time datetime="2026-09-02">2 september 2026</time>')
     assert 0 < reviewed - updated < 200
+
+
+def test_editors_can_correct_a_note_in_the_admin(admin_client, make_guide):
+    note = ChangeNote.objects.create(guide=make_guide(), date=datetime.date(2026, 3, 1), text="Stavfel i notisen.")
+    url = f"/admin/snippets/editorial/changenote/edit/{note.pk}/"
+    assert "Stavfel i notisen." in admin_client.get(url).content.decode()
+    response = admin_client.post(url, {"date": "2026-03-01", "text": "Rättad notis."})
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.text == "Rättad notis."
+
+
+def test_the_guide_editor_and_its_revision_comparison_work_with_the_review_fields(admin_client, make_guide):
+    guide = make_guide()
+    first = guide.save_revision()
+    guide.change_note = "Ny text."
+    second = guide.save_revision()
+    assert admin_client.get(f"/admin/pages/{guide.pk}/edit/").status_code == 200
+    compare = admin_client.get(f"/admin/pages/{guide.pk}/revisions/compare/{first.pk}...{second.pk}/")
+    assert compare.status_code == 200 and "Ny text." in compare.content.decode()

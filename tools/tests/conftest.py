@@ -41,3 +41,7 @@ WORKSHEET_BODY = [
     },
     {"type": "checklist", "value": {"title": "Att göra", "items": ["Boka ett rum", "Skicka kallelse"]}},
 ]
+
+
+# The front end's browser fixtures (Chromium via Playwright), for the worksheet and axe tests.
+from frontend.tests.conftest import audit_page, browser, no_js_page, page  # noqa: E402, F401

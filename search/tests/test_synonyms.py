@@ -1,0 +1,47 @@
+"""Editors maintain synonym groups as Wagtail snippets; a starting set comes with the migrations."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from search.models import SynonymGroup
+from search.synonyms import SynonymTable, parse_terms
+
+
+@pytest.mark.django_db
+def test_a_starting_set_of_management_synonyms_is_seeded():
+    groups = [set(group.terms()) for group in SynonymGroup.objects.all()]
+    assert len(groups) >= 20
+    assert any({"onboarding", "introduktion", "nyanställd"} <= group for group in groups)
+    assert any({"apt", "arbetsplatsträff"} <= group for group in groups)
+
+
+def test_terms_are_normalised_and_deduplicated():
+    assert parse_terms(" Utvecklingssamtal,medarbetarsamtal ;\nUTVECKLINGSSAMTAL, , APT ") == [
+        "utvecklingssamtal",
+        "medarbetarsamtal",
+        "apt",
+    ]
+
+
+def test_a_group_needs_two_terms():
+    with pytest.raises(ValidationError):
+        SynonymGroup(words="ensam").clean()
+
+
+def test_a_word_finds_the_other_terms_of_its_groups_by_stem():
+    table = SynonymTable([["lönesamtal", "lönesättningssamtal"], ["las", "lagen om anställningsskydd"]])
+    assert table.alternatives("lönesamtalen") == ("lönesättningssamtal",)
+    assert table.alternatives("las") == ("lagen om anställningsskydd",)
+    assert table.phrase_alternatives(["vad", "säger", "lagen", "om", "anställningsskydd"]) == {
+        "lagen": ("las",),
+        "om": ("las",),
+        "anställningsskydd": ("las",),
+    }
+
+
+@pytest.mark.django_db
+def test_editors_find_synonym_groups_among_the_snippets(admin_client):
+    response = admin_client.get(reverse("wagtailsnippets_search_synonymgroup:list"))
+    assert response.status_code == 200
+    assert "Synonymgrupp" in response.text

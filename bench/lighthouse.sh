@@ -19,6 +19,6 @@ for target in "catalogue /chefsguider/" "guide /chefsguider/lonesamtal-med-medar
   set -- $target
   npx -y lighthouse@12.8.2 "http://127.0.0.1:8092$2" --quiet --output=json \
     --output-path="bench/results/lighthouse-$1.json" --only-categories=performance,accessibility \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    --chrome-flags="--headless --no-sandbox --disable-gpu"
   python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(sys.argv[2], {k: round(v['score']*100) for k, v in r['categories'].items()}, 'LCP', r['audits']['largest-contentful-paint']['displayValue'], 'CLS', r['audits']['cumulative-layout-shift']['displayValue'], 'TBT', r['audits']['total-blocking-time']['displayValue'])" "bench/results/lighthouse-$1.json" "$1"
 done

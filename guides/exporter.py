@@ -6,7 +6,8 @@ situations and catalogue intro become terms.yml, so `import_terms` + `import_gui
 same library elsewhere. Blocks map back to the Markdown the importer reads: "I korthet" →
 `## I korthet` and a list, tips → `> **Tips:** ...`, guide links → a paragraph that is only the
 link, and links to guides → /guider/<slug>/. What the format cannot express (a title on a
-question list, an editor's h4 in rich text) is written in the nearest form it has.
+question list, an editor's h4 in rich text) is written in the nearest form it has; blocks with no
+form at all (a podcast teaser) are left out and reported as warnings.
 """
 
 from __future__ import annotations

@@ -119,7 +119,6 @@ class MeetingPackForm(forms.Form):
         label="Vad ska med?",
         choices=[("verktyg", "Frågelistor och checklistor"), ("hela", "Hela guiderna")],
         initial="verktyg",
-        required=False,
         widget=forms.RadioSelect,
         error_messages=CHOICE_ERRORS,
     )
@@ -132,8 +131,12 @@ class MeetingPackForm(forms.Form):
         error_messages={"required": "Välj minst en guide.", "invalid_choice": "Guiden %(value)s finns inte."},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "innehall" not in data:
+            # A link from a guide names only the guide: show its worksheets, the usual choice.
+            data = data.copy()
+            data["innehall"] = "verktyg"
+        super().__init__(data, *args, **kwargs)
         self.fields["guide"].queryset = guide_choices()
 
     def clean_datum(self):
@@ -149,9 +152,6 @@ class MeetingPackForm(forms.Form):
 
     def clean_rubrik(self):
         return self.cleaned_data.get("rubrik") or "Agenda"
-
-    def clean_innehall(self):
-        return self.cleaned_data.get("innehall") or "verktyg"
 
 
 #: The five reflection questions of the personal evaluation, in the order they are asked.

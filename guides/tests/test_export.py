@@ -158,7 +158,8 @@ def test_rich_text_reads_back_as_the_same_html(markdown_text, make_guide):
 def test_unpublished_guides_are_left_out_and_links_to_them_become_text(make_guide, catalogue, tmp_path):
     draft = GuidePage(title="Utkast", slug="utkast", summary="Inte klar.", author="A", live=False)
     catalogue.add_child(instance=draft)
-    make_guide(slug="publicerad", body=[{"type": "rich_text", "value": f'<p>Se <a linktype="page" id="{draft.pk}">utkastet</a>.</p>'}])
+    link = f'<p>Se <a linktype="page" id="{draft.pk}">utkastet</a>.</p>'
+    make_guide(slug="publicerad", body=[{"type": "rich_text", "value": link}])
     call_command("export_guides", str(tmp_path))
     assert not (tmp_path / "utkast.md").exists()
     assert "Se utkastet." in (tmp_path / "publicerad.md").read_text()

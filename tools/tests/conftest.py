@@ -1,6 +1,10 @@
+"""Fixtures of the tools' tests; the browser ones (Chromium via Playwright) come from the front end."""
+
 import io
 
 import pytest
+
+from frontend.tests.conftest import audit_page, browser, no_js_page, page  # noqa: F401
 
 
 @pytest.fixture
@@ -13,7 +17,7 @@ def pdf_text():
         assert response["Content-Type"] == "application/pdf"
         content = b"".join(response.streaming_content) if response.streaming else response.content
         assert content.startswith(b"%PDF")
-        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        return "\n".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(content)).pages)
 
     return extract
 
@@ -41,7 +45,3 @@ WORKSHEET_BODY = [
     },
     {"type": "checklist", "value": {"title": "Att göra", "items": ["Boka ett rum", "Skicka kallelse"]}},
 ]
-
-
-# The front end's browser fixtures (Chromium via Playwright), for the worksheet and axe tests.
-from frontend.tests.conftest import audit_page, browser, no_js_page, page  # noqa: E402, F401

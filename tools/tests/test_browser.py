@@ -70,22 +70,34 @@ def test_tool_expert_and_podcast_pages_pass_axe(live_server, audit_page, guide, 
     experts.questions_from = ExpertIndexPage.EVERYONE
     experts.save_revision().publish()
     answer = ExpertAnswerPage(
-        title="Får jag neka semester i juli?", slug="semester", question="Måste jag säga ja?",
-        answer="<p>Inte alltid.</p>", expert_name="Lena Ek", expert_role="Jurist",
+        title="Får jag neka semester i juli?",
+        slug="semester",
+        question="Måste jag säga ja?",
+        answer="<p>Inte alltid.</p>",
+        expert_name="Lena Ek",
+        expert_role="Jurist",
     )
     experts.add_child(instance=answer)
     answer.save_revision().publish()
     episode = EpisodePage(
-        title="Lönesamtalet", slug="lonesamtalet", published_on="2026-09-01", description="Om lön.",
-        duration_seconds=1800, audio_url="https://media.example.se/1.mp3", audio_size=1000,
+        title="Lönesamtalet",
+        slug="lonesamtalet",
+        published_on="2026-09-01",
+        description="Om lön.",
+        duration_seconds=1800,
+        audio_url="https://media.example.se/1.mp3",
+        audio_size=1000,
         transcript="<p><b>Hanna:</b> Välkommen.</p>",
     )
     episode.participants = [EpisodeParticipant(name="Hanna Dahl", role="Programledare")]
     PodcastIndexPage.objects.get().add_child(instance=episode)
     episode.save_revision().publish()
-    teaser = make_guide(slug="med-podd", publish=True, body=WORKSHEET_BODY + [
-        {"type": "podcast_teaser", "value": {"episode": episode.pk, "heading": "Lyssna på podden"}}
-    ])
+    teaser = make_guide(
+        slug="med-podd",
+        publish=True,
+        body=WORKSHEET_BODY
+        + [{"type": "podcast_teaser", "value": {"episode": episode.pk, "heading": "Lyssna på podden"}}],
+    )
 
     pages = [
         "/verktyg/",

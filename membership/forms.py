@@ -114,6 +114,15 @@ class LoginForm(auth_forms.AuthenticationForm):
         return normalise_email(username) if "@" in username else username
 
 
+class ChoosePasswordForm(auth_forms.SetPasswordForm):
+    """The applicant's first password, chosen on the confirmation page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = "Välj ett lösenord"
+        self.fields["new_password2"].label = "Skriv lösenordet igen"
+
+
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label="Ditt lösenord",

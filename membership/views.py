@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -21,7 +20,7 @@ from guides.models import GuidePage
 from membership import throttling
 from membership.confirmation import LinkExpired, LinkInvalid, application_for
 from membership.emails import send_application_email
-from membership.forms import ApplicationForm, DeleteAccountForm, LoginForm
+from membership.forms import ApplicationForm, ChoosePasswordForm, DeleteAccountForm, LoginForm
 from membership.models import AlreadyConfirmed, Application, SavedGuide
 from membership.privacy import delete_member, member_data
 
@@ -50,13 +49,6 @@ def apply(request):
 
 def applied(request):
     return render(request, "membership/applied.html")
-
-
-class ChoosePasswordForm(SetPasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = "Välj ett lösenord"
-        self.fields["new_password2"].label = "Skriv lösenordet igen"
 
 
 @never_cache  # the page names the applicant: never kept in the anonymous page cache

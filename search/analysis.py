@@ -7,6 +7,8 @@ decisions (query plans, snippets) agree with what the engines indexed.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,6 +19,10 @@ from search.base import MAX_QUERY_LENGTH
 
 #: Longer tokens are noise (URLs, base64, keyboard mashing) and are not indexed.
 MAX_WORD_LENGTH = 40
+
+#: What a letter typed on a keyboard without Swedish letters may stand for.
+UNFOLDED_LETTERS = {"a": "aåä", "o": "oö"}
+MAX_UNFOLDINGS = 64
 
 #: Runs of letters and digits: the same word boundaries as tantivy's simple tokenizer.
 WORD = re.compile(r"[^\W_]+")
@@ -33,10 +39,6 @@ def _analyzer(*filters: tantivy.Filter) -> tantivy.TextAnalyzer:
 ANALYZERS = {
     # Guide text: inflections meet at their stem ("lönen", "löner" -> "lön").
     "sv_stem": _analyzer(tantivy.Filter.stemmer("swedish")),
-    # The folded fallback: "lon" finds "lön". Stopwords go first, or "for" would find every "för".
-    "sv_folded": _analyzer(
-        tantivy.Filter.stopword("swedish"), tantivy.Filter.stemmer("swedish"), tantivy.Filter.ascii_fold()
-    ),
     # Surface words, for spelling corrections and completions.
     "sv_words": _analyzer(),
     # Title words folded but not stemmed, for prefix completion of titles.
@@ -77,15 +79,9 @@ def stems(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """ASCII letters for one word ("lön" -> "lon"), as the folded field indexes them."""
+    """ASCII letters for one word ("lön" -> "lon")."""
     folded = ANALYZERS["sv_prefix"].analyze(word)
     return folded[0] if folded else word
-
-
-@lru_cache(maxsize=65536)
-def folded_stem(word: str) -> str:
-    """A word's key in the folded field: stemmed, then folded."""
-    return fold(stem(word))
 
 
 @lru_cache(maxsize=4096)
@@ -96,6 +92,15 @@ def is_stopword(word: str) -> bool:
 def is_folded(word: str) -> bool:
     """True when a word has no letters that folding would change: it may be "lon" meant as "lön"."""
     return fold(word) == word
+
+
+def unfoldings(word: str) -> list[str]:
+    """The spellings a word typed without å, ä, ö may stand for, itself first
+    ("lon" -> lon, lån, län, lön); just the word if there would be too many to try."""
+    options = [UNFOLDED_LETTERS.get(char, char) for char in word]
+    if math.prod(len(option) for option in options) > MAX_UNFOLDINGS:
+        return [word]
+    return ["".join(spelling) for spelling in itertools.product(*options)]
 
 
 def max_edits(word: str) -> int:

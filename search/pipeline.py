@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from search import compounds, query, spelling
-from search.analysis import normalise, words
+from search.analysis import is_folded, normalise, words
 from search.base import (
     MAX_QUERY_LENGTH,
     SORT_RELEVANCE,
@@ -141,7 +141,9 @@ class AnalysedEngine(SearchEngine):
     def _spell(self, plan: query.QueryPlan) -> query.QueryPlan:
         if plan.is_empty:
             return plan
-        plan = plan.with_known(self._known(plan.concepts))
+        plan = plan.with_spellings(
+            [self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], self._known(plan.concepts)
+        )
         return plan.with_corrections(
             [
                 spelling.best_correction(c.word, self._words_near(c.word, c.max_edits), c.max_edits)
@@ -167,7 +169,11 @@ class AnalysedEngine(SearchEngine):
 
     @abc.abstractmethod
     def _known(self, concepts: tuple[query.Concept, ...]) -> list[bool]:
-        """For each concept: does any indexed guide contain the word (stem, folded form or compound part)?"""
+        """For each concept: does any indexed guide contain the word (or its stem, or as a compound part)?"""
+
+    @abc.abstractmethod
+    def _spellings(self, word: str) -> tuple[str, ...]:
+        """Spellings with å, ä, ö that the guides use, of a word typed without them ("lon" -> "lön")."""
 
     @abc.abstractmethod
     def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:

@@ -1,6 +1,7 @@
 """What a Swedish query asks for, before any engine sees it: one concept per meaningful word.
 
-A concept is a word with the ways it may be found: its stem, its folded form ("lon" for "lön"),
+A concept is a word with the ways it may be found: its stem, the Swedish spellings of a word typed
+without å, ä, ö ("lon" for "lön"),
 the editors' synonyms, the parts of a compound ("lönesamtal" -> "lön" + "samtal") and, when the
 index does not know the word, the closest word it does know. Engines turn a plan into their own
 query language; none of the user's text is ever parsed as query syntax.
@@ -11,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from search import compounds
-from search.analysis import is_folded, is_stopword, max_edits, normalise, stem, words
+from search import analysis, compounds
+from search.analysis import is_stopword, max_edits, normalise, stem, words
 from search.synonyms import SynonymTable
 
 
@@ -21,17 +22,13 @@ class Concept:
     word: str  # as typed, normalised
     synonyms: tuple[tuple[str, ...], ...] = ()  # each synonym as its words
     compound: tuple[str, ...] = ()  # the two halves of a compound word
-    known: bool = True  # the index has the word (as a stem, a folded form or in a compound)
+    spellings: tuple[str, ...] = ()  # spellings with å, ä, ö that the guides use, of a word typed without
+    known: bool = True  # the guides have the word or one of its spellings
     correction: str | None = None  # the closest indexed word when the word is unknown
 
     @property
     def stem(self) -> str:
         return stem(self.word)
-
-    @property
-    def folded(self) -> bool:
-        """Typed without å, ä, ö: may mean a word with them."""
-        return is_folded(self.word)
 
     @property
     def max_edits(self) -> int:
@@ -44,10 +41,9 @@ class Concept:
 
     def stems(self) -> set[str]:
         """Every stem this concept matches in guide text, for highlighting."""
-        found = {self.stem}
-        for alternative in (*self.synonyms, self.compound, (self.correction,) if self.correction else ()):
-            found.update(stem(word) for word in alternative)
-        return found
+        corrections = (self.correction,) if self.correction else ()
+        alternatives = ((self.word,), *self.synonyms, self.compound, self.spellings, corrections)
+        return {form for alternative in alternatives for word in alternative for form in analysis.stems(word)}
 
 
 @dataclass(frozen=True)
@@ -70,8 +66,10 @@ class QueryPlan:
         """Neighbouring concepts, for the bonus when guide text has them close together."""
         return list(zip(self.concepts, self.concepts[1:], strict=False))
 
-    def with_known(self, known: list[bool]) -> QueryPlan:
-        concepts = tuple(replace(c, known=k) for c, k in zip(self.concepts, known, strict=True))
+    def with_spellings(self, spellings: list[tuple[str, ...]], known: list[bool]) -> QueryPlan:
+        concepts = tuple(
+            replace(c, spellings=s, known=k or bool(s)) for c, s, k in zip(self.concepts, spellings, known, strict=True)
+        )
         return replace(self, concepts=concepts)
 
     def with_corrections(self, corrections: list[str | None]) -> QueryPlan:

@@ -1,7 +1,7 @@
 """Highlighted snippets: the passage of a guide that best matches a query, HTML-escaped, with <mark>.
 
 Both engines build snippets here from stored text, so a word is highlighted by the same rules that
-found it: its stem, its folded form, a synonym, a correction or a compound part ("lönesamtalet"
+found it: its stem, its Swedish spelling, a synonym, a correction or a compound part ("lönesamtalet"
 is highlighted for "samtal om lön").
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from search import compounds
-from search.analysis import MAX_WORD_LENGTH, fold, stem
+from search.analysis import MAX_WORD_LENGTH, stem, stems
 from search.query import QueryPlan
 
 SNIPPET_LENGTH = 220
@@ -23,8 +23,6 @@ WORD_START = r"(?<![^\W_])"
 # The rest of the word around a match, found by the regex engine rather than letter by letter.
 WORD_BEFORE = re.compile(r"[^\W_]*\Z")
 WORD_AFTER = re.compile(r"[^\W_]*")
-# A folded query stem ("lon") must also find the letters it was folded from ("lön").
-FOLDED_LETTERS = {"a": "[aåäáà]", "o": "[oöó]", "e": "[eéè]", "u": "[uü]"}
 
 
 @dataclass(frozen=True)
@@ -37,23 +35,19 @@ class Mark:
 @dataclass(frozen=True)
 class Highlighter:
     stems: frozenset[str]
-    folded: frozenset[str]  # folded stems of words typed without å, ä, ö
     _keys: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_plan(cls, plan: QueryPlan) -> Highlighter:
-        stems = frozenset().union(*(concept.stems() for concept in plan.concepts))
-        folded = frozenset(fold(concept.stem) for concept in plan.concepts if concept.folded)
-        return cls(stems, folded)
+        return cls(frozenset().union(*(concept.stems() for concept in plan.concepts)))
 
     @cached_property
     def _candidates(self) -> re.Pattern | None:
-        """Words that may match: those with a stem or folded stem anywhere in them (compounds too).
+        """Words that may match: those with a query stem anywhere in them (compounds too).
 
         Searching for these first keeps highlighting cheap: most words of a guide are never analysed.
         """
         patterns = [re.escape(s) for s in self.stems if s]
-        patterns += ["".join(FOLDED_LETTERS.get(char, re.escape(char)) for char in key) for key in self.folded if key]
         # Short stems ("ny", "ge") only where a word starts, or every other word would be a candidate.
         patterns = [p if len(p) >= SHORT_STEM else WORD_START + p for p in sorted(patterns, key=len, reverse=True)]
         return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
@@ -62,12 +56,8 @@ class Highlighter:
         """Which query stem a word of guide text matches, if any."""
         word = surface.lower()
         if word not in self._keys:
-            word_stem = stem(word)
-            parts = {stem(part) for part in compounds.split(word) or ()}
-            self._keys[word] = next(
-                (key for key in (word_stem, *sorted(parts)) if key in self.stems),
-                fold(word_stem) if self.folded and fold(word_stem) in self.folded else None,
-            )
+            parts = sorted(stem(part) for part in compounds.split(word) or ())
+            self._keys[word] = next((key for key in (*stems(word), *parts) if key in self.stems), None)
         return self._keys[word]
 
     def marks(self, text: str) -> list[Mark]:

@@ -52,6 +52,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
         "ALLOWED_HOSTS": "chefsguider.example",
         "CHEFSGUIDER_DATA_DIR": str(tmp_path),
     }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True,

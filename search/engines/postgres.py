@@ -1,8 +1,9 @@
 """The shared engine: guides in a PostgreSQL table with weighted 'swedish' search vectors.
 
 Title, ingress, headings and body, each with the parts of its compounds, are weighted A–D in one
-generated vector; a folded (unaccented) vector stands beside it, each with a GIN index (migration 0002). Misspelt words
-are looked up among trigram neighbours in the vocabulary table (pg_trgm).
+generated vector with a GIN index (migration 0002). A vocabulary table of every indexed word gives
+the Swedish spellings of words typed without å, ä, ö, and the trigram neighbours (pg_trgm) of
+misspelt words.
 """
 
 from __future__ import annotations
@@ -12,25 +13,26 @@ from itertools import islice
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from search.analysis import fold, is_stopword, words
+from search.analysis import fold, is_stopword, stem, unfoldings, words
 from search.base import SORT_UPDATED, GuideDocument, SearchFilters
 from search.models import GuideSearchEntry, VocabularyWord
 from search.pipeline import AnalysedEngine, Page, StoredGuide, analyse
 from search.query import Concept, QueryPlan
 
 TABLE = GuideSearchEntry._meta.db_table
-SWEDISH = "swedish"
-FOLDED = "chefsguider_folded"
+VOCABULARY = VocabularyWord._meta.db_table
 #: ts_rank weights for D (body), C (headings), B (ingress), A (title).
 RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
 # As in the tantivy engine: other ways to match a word count for less than the word itself.
-FOLDED_WEIGHT = 0.3
+SPELLING_WEIGHT = 0.3
 SYNONYM_WEIGHT = 0.7
 COMPOUND_WEIGHT = 0.6
 CORRECTION_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 1.0
 #: A concept scores by its best way of matching, plus this share of the others.
 TIE_BREAKER = 0.2
+#: Ranking reads the vector of each matching guide once, decompressed, under this name.
+DETOASTED = "search_vector || ''::tsvector AS v"
 BATCH_SIZE = 1000
 SPELLING_NEIGHBOURS = 40
 ENTRY_FIELDS = [
@@ -108,10 +110,10 @@ class PostgresEngine(AnalysedEngine):
             guides += f" WHERE guide_id IN ({','.join(str(int(guide_id)) for guide_id in ids)})"
         self._execute(
             f"""
-            INSERT INTO {VocabularyWord._meta.db_table} (word, documents)
+            INSERT INTO {VOCABULARY} (word, documents)
             SELECT word, ndoc FROM ts_stat(%s) WHERE word ~ '^[[:alpha:]]{{2,64}}$'
             ON CONFLICT (word) DO UPDATE
-            SET documents = GREATEST({VocabularyWord._meta.db_table}.documents, EXCLUDED.documents)
+            SET documents = GREATEST({VOCABULARY}.documents, EXCLUDED.documents)
             """,
             [guides],
         )
@@ -129,6 +131,7 @@ class PostgresEngine(AnalysedEngine):
             VocabularyWord.objects.using(self.using).all().delete()
             self._store(documents, learn_words=False)
             self._learn_words()
+            self._execute(f"ANALYZE {TABLE}, {VOCABULARY}")  # plan queries for the new contents
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -144,19 +147,20 @@ class PostgresEngine(AnalysedEngine):
 
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         params = _Params()
-        checks = []
-        for concept in concepts:
-            query = " || ".join(_tsquery(params, form) for form in dict.fromkeys((concept.word, concept.stem)))
-            found = [f"search_vector @@ ({query})"]
-            if concept.folded:
-                found.append(f"folded_vector @@ {_tsquery(params, concept.word, FOLDED)}")
-            checks.append(f"EXISTS (SELECT 1 FROM {TABLE} WHERE {' OR '.join(found)})")
+        checks = [f"EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, c.word)})" for c in concepts]
         return list(self._rows(f"SELECT {', '.join(checks)}", params)[0])
+
+    def _spellings(self, word: str) -> tuple[str, ...]:
+        candidates = unfoldings(word)[1:]
+        if not candidates:
+            return ()
+        found = {known for (known,) in self._rows(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)", [candidates])}
+        return tuple(candidate for candidate in candidates if candidate in found)
 
     def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:
         rows = self._rows(
             f"""
-            SELECT word, documents FROM {VocabularyWord._meta.db_table}
+            SELECT word, documents FROM {VOCABULARY}
             WHERE length(word) BETWEEN %s AND %s ORDER BY word <-> %s LIMIT %s
             """,
             [len(word) - max_edits, len(word) + max_edits, word, SPELLING_NEIGHBOURS],
@@ -165,17 +169,20 @@ class PostgresEngine(AnalysedEngine):
 
     def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> Page:
         params = _Params()
-        if plan.is_empty:
-            where, score = "TRUE", "0"
-        else:
-            matches, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
+        where, vector, condition, score = "TRUE", "", "TRUE", "0"
+        if not plan.is_empty:
+            forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
             required = 1 if widen else plan.required
-            where = f"({' + '.join(f'({m})::int' for m in matches)}) >= {int(required)}"
+            if required == len(forms):  # one indexed condition says it all
+                where = f"search_vector @@ ({' && '.join(forms)})"
+            else:  # the index finds guides with any concept; then count them
+                where = f"search_vector @@ ({' || '.join(forms)})"
+                condition = f"({' + '.join(f'(v @@ {form})::int' for form in forms)}) >= {int(required)}"
             proximity = [
-                f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, search_vector, {pair}, 1)"
-                for pair in (_tsquery(params, f"{a.word} {b.word}") for a, b in plan.adjacent_pairs())
+                f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, v, {_tsquery(params, f'{a.word} {b.word}')}, 1)"
+                for a, b in plan.adjacent_pairs()
             ]
-            score = " + ".join([*scores, *proximity])
+            vector, score = f", {DETOASTED}", " + ".join([*scores, *proximity])
         in_categories = _any_of(params, "categories", filters.categories)
         in_situations = _any_of(params, "situations", filters.situations)
         order = (
@@ -186,7 +193,9 @@ class PostgresEngine(AnalysedEngine):
         total, page, categories, situations = self._rows(
             f"""
             WITH matched AS MATERIALIZED (
-                SELECT guide_id, categories, situations, updated, {score} AS score FROM {TABLE} WHERE {where}
+                SELECT guide_id, categories, situations, updated, {score} AS score FROM (
+                    SELECT guide_id, categories, situations, updated{vector} FROM {TABLE} WHERE {where} OFFSET 0
+                ) AS found WHERE {condition}
             ), chosen AS (
                 SELECT * FROM matched WHERE {in_categories} AND {in_situations}
             ), page AS (
@@ -212,27 +221,20 @@ class PostgresEngine(AnalysedEngine):
 
     @staticmethod
     def _concept(params: _Params, concept: Concept, widen: bool) -> tuple[str, str]:
-        """(SQL condition, SQL score) for one concept: every way it may match, scored by the best."""
-        # The stem is searched as a word too, so PostgreSQL stems it again ("mötena" -> "möten" -> "möt").
-        word = " || ".join(_tsquery(params, form) for form in dict.fromkeys((concept.word, concept.stem)))
-        ways = [("search_vector", f"({word})", 1.0, "ts_rank")]
-        ways += [("search_vector", _tsquery(params, " ".join(s)), SYNONYM_WEIGHT, "ts_rank") for s in concept.synonyms]
+        """(a tsquery of every form the concept may take, its score): scored by its best way of matching."""
+        ways = [(_word(params, concept.word), 1.0, "ts_rank")]
+        ways += [(_tsquery(params, " ".join(synonym)), SYNONYM_WEIGHT, "ts_rank") for synonym in concept.synonyms]
+        ways += [(_word(params, spelling), SPELLING_WEIGHT, "ts_rank") for spelling in concept.spellings]
         if concept.correction:
-            ways.append(("search_vector", _tsquery(params, concept.correction), CORRECTION_WEIGHT, "ts_rank"))
+            ways.append((_word(params, concept.correction), CORRECTION_WEIGHT, "ts_rank"))
         if concept.compound:
             # Both halves, anywhere (either, for the nearest guides); cover density rewards them
             # close together ("samtal om lön").
             head, tail = (_tsquery(params, half) for half in concept.compound)
-            halves = f"({head} || {tail})" if widen else f"({head} && {tail})"
-            ways.append(("search_vector", halves, COMPOUND_WEIGHT, "ts_rank_cd"))
-        if concept.folded:
-            ways.append(("folded_vector", _tsquery(params, concept.word, FOLDED), FOLDED_WEIGHT, "ts_rank"))
-        matches = " OR ".join(f"{vector} @@ {query}" for vector, query, _, _ in ways)
-        scores = ", ".join(
-            f"({weight} * {rank}({RANK_WEIGHTS}, {vector}, {query}, 1))" for vector, query, weight, rank in ways
-        )
-        score = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
-        return matches, score
+            ways.append((f"({head} || {tail})" if widen else f"({head} && {tail})", COMPOUND_WEIGHT, "ts_rank_cd"))
+        forms = f"({' || '.join(query for query, _, _ in ways)})"
+        scores = ", ".join(f"({weight} * {rank}({RANK_WEIGHTS}, v, {query}, 1))" for query, weight, rank in ways)
+        return forms, f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
 
     # Completion -------------------------------------------------------------------------------
 
@@ -250,7 +252,7 @@ class PostgresEngine(AnalysedEngine):
         if len(typed[-1]) >= 2:
             start = text[: text.rfind(typed[-1])]
             terms = self._rows(
-                f"""SELECT word FROM {VocabularyWord._meta.db_table} WHERE word LIKE %s
+                f"""SELECT word FROM {VOCABULARY} WHERE word LIKE %s
                 ORDER BY documents DESC, word LIMIT 50""",
                 [typed[-1] + "%"],
             )
@@ -258,9 +260,15 @@ class PostgresEngine(AnalysedEngine):
         return list(dict.fromkeys(suggestions))[:limit]
 
 
-def _tsquery(params: _Params, text: str, config: str = SWEDISH) -> str:
+def _tsquery(params: _Params, text: str) -> str:
     """A tsquery of the words of text (all must match), built by PostgreSQL from a parameter."""
-    return f"plainto_tsquery('{config}', {params.add(text)})"
+    return f"plainto_tsquery('swedish', {params.add(text)})"
+
+
+def _word(params: _Params, word: str) -> str:
+    """A tsquery of a word; its stem is searched as a word too, so PostgreSQL stems it again
+    ("mötena" -> "möten" -> "möt")."""
+    return f"({' || '.join(_tsquery(params, form) for form in dict.fromkeys((word, stem(word))))})"
 
 
 def _any_of(params: _Params, column: str, values: Iterable[str]) -> str:

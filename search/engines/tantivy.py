@@ -18,7 +18,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from search import spelling
-from search.analysis import ANALYZERS, folded_stem, is_stopword, stem, stems, words
+from search.analysis import ANALYZERS, is_stopword, stem, stems, unfoldings, words
 from search.base import SORT_UPDATED, GuideDocument, SearchFilters
 from search.pipeline import AnalysedEngine, Page, StoredGuide, analyse
 from search.query import Concept, QueryPlan
@@ -26,7 +26,7 @@ from search.query import Concept, QueryPlan
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 VERSION_FILE = "chefsguider-schema-version"
 
 # Title > ingress > headings > body; the other ways to match a word count for less than the word.
@@ -38,6 +38,7 @@ CORRECTION_BOOST = 0.5
 FUZZY_BOOST = 0.2
 PROXIMITY_BOOST = 1.0
 PROXIMITY_SLOP = 3
+FUZZY_FIELDS = ("title", "body")
 #: A concept scores by its best way of matching, plus this share of the others.
 TIE_BREAKER = 0.2
 
@@ -55,7 +56,6 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in FIELD_BOOSTS:  # each holds its text, then the parts of its compounds
         builder.add_text_field(name, stored=name != "headings", tokenizer_name="sv_stem")
-    builder.add_text_field("folded", tokenizer_name="sv_folded", index_option="basic")
     builder.add_text_field("words", tokenizer_name="sv_words", index_option="basic")
     builder.add_text_field("title_prefix", tokenizer_name="sv_prefix")
     builder.add_text_field("category", fast=True, tokenizer_name="raw")
@@ -195,11 +195,8 @@ class TantivyEngine(AnalysedEngine):
         for field, parts in analysed.parts.items():
             if parts:  # a second value: stored fields still read back the text first
                 document.add_text(field, parts)
-        # Each distinct word once: the folded fallback and the spelling vocabulary need no more,
-        # and indexing the whole text twice more would double the build time.
-        vocabulary = " ".join(analysed.vocabulary)
-        document.add_text("folded", vocabulary)
-        document.add_text("words", vocabulary)
+        # Each distinct word once is all the spelling vocabulary needs.
+        document.add_text("words", " ".join(analysed.vocabulary))
         document.add_text("title_prefix", guide.title)
         for category in guide.categories:
             document.add_text("category", category)
@@ -243,11 +240,15 @@ class TantivyEngine(AnalysedEngine):
 
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         searcher = self._get_index().searcher()
-        return [
-            any(searcher.doc_freq(field, form) for form in stems(concept.word) for field in FIELD_BOOSTS)
-            or (concept.folded and bool(searcher.doc_freq("folded", folded_stem(concept.word))))
-            for concept in concepts
-        ]
+        return [self._in_index(searcher, concept.word) for concept in concepts]
+
+    @staticmethod
+    def _in_index(searcher: tantivy.Searcher, word: str) -> bool:
+        return any(searcher.doc_freq(field, form) for form in stems(word) for field in FIELD_BOOSTS)
+
+    def _spellings(self, word: str) -> tuple[str, ...]:
+        searcher = self._get_index().searcher()
+        return tuple(spelling for spelling in unfoldings(word)[1:] if self._in_index(searcher, spelling))
 
     def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:
         searcher = self._get_index().searcher()
@@ -256,8 +257,7 @@ class TantivyEngine(AnalysedEngine):
             return near
         # Further than one edit, or only near as stems: read the words of a few guides the fuzzy
         # search finds, keeping those that start like the query word (few typos are in the first letter).
-        fuzzy = Query.fuzzy_term_query(self._schema, "folded", folded_stem(word), distance=max_edits)
-        for _, address in searcher.search(fuzzy, SPELLING_SAMPLE).hits:
+        for _, address in searcher.search(self._fuzzy(word, max_edits), SPELLING_SAMPLE).hits:
             document = searcher.doc(address)
             text = " ".join(document.get_all("title") + document.get_all("summary") + document.get_all("body"))
             for candidate in set(words(text.lower())):
@@ -348,8 +348,7 @@ class TantivyEngine(AnalysedEngine):
 
     def _concept(self, concept: Concept, widen: bool) -> Query:
         ways = [self._word(concept.word)]
-        if concept.folded:
-            ways.append(Query.boost_query(self._term("folded", folded_stem(concept.word)), FOLDED_BOOST))
+        ways += [Query.boost_query(self._word(spelling), FOLDED_BOOST) for spelling in concept.spellings]
         ways += [Query.boost_query(self._all_of(synonym), SYNONYM_BOOST) for synonym in concept.synonyms]
         if concept.compound:
             head, tail = concept.compound
@@ -358,11 +357,18 @@ class TantivyEngine(AnalysedEngine):
         if concept.correction:
             ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_BOOST))
         if concept.max_edits and (widen or concept.needs_spelling):
-            fuzzy = Query.fuzzy_term_query(
-                self._schema, "folded", folded_stem(concept.word), distance=concept.max_edits
-            )
-            ways.append(Query.boost_query(fuzzy, FUZZY_BOOST))
+            ways.append(Query.boost_query(self._fuzzy(concept.word, concept.max_edits), FUZZY_BOOST))
         return Query.disjunction_max_query(ways, tie_breaker=TIE_BREAKER)
+
+    def _fuzzy(self, word: str, distance: int) -> Query:
+        """Stems within distance edits of the word's stem in a title or body: typos and inflections
+        combine ("sjukskrivnig" meets "sjukskriven")."""
+        return Query.boolean_query(
+            [
+                (Occur.Should, Query.fuzzy_term_query(self._schema, field, stem(word), distance=distance))
+                for field in FUZZY_FIELDS
+            ]
+        )
 
     def _word(self, word: str) -> Query:
         """One word anywhere in a guide, weighted by where it stands."""

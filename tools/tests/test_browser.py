@@ -10,6 +10,20 @@ from tools.tests.conftest import WORKSHEET_BODY
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serialized_database_in_the_browser_context(browser, django_db_setup, django_db_blocker):
+    """Playwright's event loop gives this thread a new context, in which Django's connections are new
+    objects without the database contents that serialized_rollback restores after each test. Serialize
+    them there too (a no-op once the shared browser fixture carries them over itself)."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            if not hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
 def guide(make_guide):
     return make_guide("Utvecklingssamtal", slug="utvecklingssamtal", body=WORKSHEET_BODY, publish=True)

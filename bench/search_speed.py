@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import random
 import statistics
 import time
@@ -115,26 +116,30 @@ def measure(name: str, size: int, scratch: Path, queries) -> dict:
 
     guides = list(synthetic_guides(size))
     engine = create_engine(name, index_dir=scratch / f"index-{size}", documents=lambda: guides)
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     engine.rebuild(guides)
-    build_seconds = time.perf_counter() - started
+    build_seconds, build_cpu = time.perf_counter() - started, time.process_time() - started_cpu
     index_bytes = folder_size(scratch / f"index-{size}") if name == "tantivy" else postgres_size()
     for text, options in queries:  # warm caches as a running server would be
         engine.search(text, **options)
-    latencies = []
+    latencies, cpu = [], []
     for text, options in queries:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         engine.search(text, **options)
         latencies.append((time.perf_counter() - started) * 1000)
-    percentiles = statistics.quantiles(latencies, n=100)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    percentiles, cpu_percentiles = statistics.quantiles(latencies, n=100), statistics.quantiles(cpu, n=100)
     return {
         "engine": name,
         "guides": size,
         "build": build_seconds,
+        "build_cpu": build_cpu,
         "size": index_bytes / 1e6,
         "p50": percentiles[49],
         "p95": percentiles[94],
         "max": max(latencies),
+        "cpu_p95": cpu_percentiles[94],
+        "load": os.getloadavg()[0],
     }
 
 
@@ -156,13 +161,17 @@ def main():
             row = rows[-1]
             print(f"measured {name} at {size} guides: p95 {row['p95']:.1f} ms", flush=True)
 
-    print(f"\n{len(queries)} queries, each run once warm; latency of engine.search() in-process.\n")
-    print("| engine | guides | build (s) | index size (MB) | p50 (ms) | p95 (ms) | max (ms) |")
-    print("|---|---|---|---|---|---|---|")
+    print(f"\n{len(queries)} queries, each run once warm; latency of engine.search() in-process.")
+    print("CPU columns count this process only (all its threads), not the PostgreSQL server.\n")
+    print(
+        "| engine | guides | build (s) | build CPU (s) | index size (MB) | p50 (ms) | p95 (ms) | max (ms) "
+        "| p95 CPU (ms) | load average |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         print(
-            f"| {row['engine']} | {row['guides']:,} | {row['build']:.1f} | {row['size']:.0f} "
-            f"| {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} |"
+            f"| {row['engine']} | {row['guides']:,} | {row['build']:.1f} | {row['build_cpu']:.1f} | {row['size']:.0f} "
+            f"| {row['p50']:.1f} | {row['p95']:.1f} | {row['max']:.1f} | {row['cpu_p95']:.1f} | {row['load']:.1f} |"
         )
 
 

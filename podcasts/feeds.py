@@ -94,7 +94,7 @@ class PodcastFeed(Feed):
         }
 
     def items(self, index):
-        return [episode for episode in index.episodes().prefetch_related("participants") if episode.audio() is not None]
+        return [episode for episode in index.episodes() if episode.audio() is not None]
 
     def item_title(self, episode: EpisodePage):
         return episode.title

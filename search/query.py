@@ -1,9 +1,8 @@
 """What a Swedish query asks for, before any engine sees it: one concept per meaningful word.
 
 A concept is a word with the ways it may be found: its stem, the Swedish spellings of a word typed
-without å, ä, ö ("lon" for "lön"),
-the editors' synonyms, the parts of a compound ("lönesamtal" -> "lön" + "samtal") and, when the
-index does not know the word, the closest word it does know. Engines turn a plan into their own
+without å, ä, ö ("lon" for "lön"), the editors' synonyms, the parts of a compound ("lönesamtal" ->
+"lön" + "samtal") and, when the index does not know the word, the closest word it does know. Engines turn a plan into their own
 query language; none of the user's text is ever parsed as query syntax.
 """
 

@@ -68,4 +68,6 @@ def calendar_bytes(name: str, events: list[CalendarEvent]) -> bytes:
 def calendar_response(name: str, events: list[CalendarEvent], filename: str) -> HttpResponse:
     response = HttpResponse(calendar_bytes(name, events), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # An agenda may hold members-only questions: never let a shared cache keep a copy.
+    response["Cache-Control"] = "private, no-store"
     return response

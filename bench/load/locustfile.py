@@ -10,14 +10,36 @@ from locust import HttpUser, between, task
 
 AREAS = ["ledarskap", "lon", "arbetsratt", "arbetsmiljo", "rekrytering", "kommunikation", "forandring", "karriar"]
 SITUATIONS = [
-    "ny-som-chef", "svara-samtal", "sjukskrivning-och-rehabilitering", "lonerevision", "omorganisation",
-    "konflikt-i-gruppen", "leda-pa-distans", "mal-och-uppfoljning", "anstalla", "avsluta-anstallning",
+    "ny-som-chef",
+    "svara-samtal",
+    "sjukskrivning-och-rehabilitering",
+    "lonerevision",
+    "omorganisation",
+    "konflikt-i-gruppen",
+    "leda-pa-distans",
+    "mal-och-uppfoljning",
+    "anstalla",
+    "avsluta-anstallning",
     "stress-och-hog-arbetsbelastning",
 ]
 QUERIES = [
-    "lönesamtal", "sjukskriven medarbetare", "konflikt", "uppsägning arbetsbrist", "medarbetarsamtal",
-    "rekrytering intervju", "distans", "stress", "feedback", "omorganisation", "turordning", "lonerevision",
-    "introduktion nyanställd", "arbetsmiljö", "provanställning", "svårt samtal", "mål uppföljning",
+    "lönesamtal",
+    "sjukskriven medarbetare",
+    "konflikt",
+    "uppsägning arbetsbrist",
+    "medarbetarsamtal",
+    "rekrytering intervju",
+    "distans",
+    "stress",
+    "feedback",
+    "omorganisation",
+    "turordning",
+    "lonerevision",
+    "introduktion nyanställd",
+    "arbetsmiljö",
+    "provanställning",
+    "svårt samtal",
+    "mål uppföljning",
 ]
 GUIDES = [line.strip() for line in open("guide_paths.txt", encoding="utf-8") if line.strip()]
 

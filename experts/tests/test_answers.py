@@ -119,3 +119,9 @@ def test_a_broken_answer_file_is_reported_and_the_rest_imported(experts_page, ma
         "fel-lank.md": "links to unknown guide saknas",
         "fel-omrade.md": "unknown guide area 'Trädgård'",
     }
+
+
+def test_editors_open_answers_and_the_question_queue_in_the_admin(admin_client, make_answer, experts_page):
+    for page in (experts_page, make_answer()):
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    assert admin_client.get("/admin/snippets/experts/expertquestion/").status_code == 200

@@ -110,3 +110,8 @@ def test_an_episode_file_with_audio_must_give_its_size(podcast, tmp_path):
     assert report.failed == [
         (str(tmp_path / "utan-storlek.md"), "audio_url needs audio_bytes, the file size podcast apps require")
     ]
+
+
+def test_editors_open_the_podcast_and_its_episodes_in_the_page_editor(admin_client, podcast, make_episode):
+    for page in (podcast, make_episode()):
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200

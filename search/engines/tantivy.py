@@ -31,7 +31,7 @@ VERSION_FILE = "chefsguider-schema-version"
 
 # Title > ingress > headings > body; the other ways to match a word count for less than the word.
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "headings": 1.5, "body": 1.0}
-FOLDED_BOOST = 0.3
+SPELLING_BOOST = 0.3
 SYNONYM_BOOST = 0.7
 COMPOUND_BOOST = 0.6
 CORRECTION_BOOST = 0.5
@@ -170,7 +170,8 @@ class TantivyEngine(AnalysedEngine):
                 for guide_id in remove:
                     writer.delete_documents_by_term("id", int(guide_id))
                 for document in documents:
-                    writer.delete_documents_by_term("id", document.id)
+                    if not replace_all:
+                        writer.delete_documents_by_term("id", document.id)
                     writer.add_document(self._document(document))
                     count += 1
                 writer.commit()
@@ -284,19 +285,15 @@ class TantivyEngine(AnalysedEngine):
         return Page(guides=guides, total=result.count, facets=facets)
 
     def _facets(self, searcher: tantivy.Searcher, matching: Query, filters: SearchFilters) -> dict:
-        """Counts per area with the situation filter applied, and per situation with the area filter."""
-        counted = {"category": filters.situations, "situation": filters.categories}
+        """Counts per area with only the situation filter applied, and per situation with only the area filter."""
         if not filters.categories and not filters.situations:  # one pass counts both
-            return self._counts(searcher, matching, list(counted))
+            return self._counts(searcher, matching, ["category", "situation"])
+        in_situations = self._filtered(matching, (), filters.situations)
+        in_areas = self._filtered(matching, filters.categories, ())
         return {
-            field: self._counts(searcher, self._filtered(matching, *self._others(field, other)), [field])[field]
-            for field, other in counted.items()
+            **self._counts(searcher, in_situations, ["category"]),
+            **self._counts(searcher, in_areas, ["situation"]),
         }
-
-    @staticmethod
-    def _others(field: str, other_filter: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """(categories, situations) filters for counting field: only the other facet's filter."""
-        return ((), other_filter) if field == "category" else (other_filter, ())
 
     def _scores(self, searcher: tantivy.Searcher, query: Query, addresses: list) -> list[float]:
         """Relevance of guides found in another order, for Hit.score."""
@@ -348,7 +345,7 @@ class TantivyEngine(AnalysedEngine):
 
     def _concept(self, concept: Concept, widen: bool) -> Query:
         ways = [self._word(concept.word)]
-        ways += [Query.boost_query(self._word(spelling), FOLDED_BOOST) for spelling in concept.spellings]
+        ways += [Query.boost_query(self._word(spelling), SPELLING_BOOST) for spelling in concept.spellings]
         ways += [Query.boost_query(self._all_of(synonym), SYNONYM_BOOST) for synonym in concept.synonyms]
         if concept.compound:
             head, tail = concept.compound

@@ -33,8 +33,9 @@ def test_the_print_stylesheet_hides_the_controls_and_prints_the_answers(client, 
     from django.contrib.staticfiles import finders
 
     css = open(finders.find("css/site.css"), encoding="utf-8").read()
-    print_rules = css[css.rindex("@media print") :]
+    print_rules = "".join(block.split("\n}\n")[0] for block in css.split("@media print")[1:])
     assert ".guide-actions, .worksheet__controls" in print_rules
+    assert ".worksheet__answer { display: none; }" in print_rules
     assert ".worksheet__print-answer { display: block;" in print_rules
 
 

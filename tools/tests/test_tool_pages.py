@@ -50,3 +50,11 @@ def test_a_process_planner_needs_a_process_and_pdf_is_a_reserved_address(db):
 def test_unknown_tool_addresses_are_404(client, db):
     assert client.get("/verktyg/motespaket/kalender/").status_code == 404
     assert client.get("/verktyg/uppfoljningsplan/text/").status_code == 404
+
+
+def test_editors_open_the_tool_pages_in_the_page_editor(admin_client):
+    for page in (ToolIndexPage.objects.get(), ToolPage.objects.get(slug="arbetsbrist")):
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200
+    html = response.content.decode()
+    assert "Uppsägning på grund av arbetsbrist" in html  # the process choice, read from tools/rules/

@@ -2,7 +2,7 @@
 
 import pytest
 
-from frontend.tests.conftest import axe_violations
+from frontend.browser_testing import axe_violations
 from frontend.tests.test_browser import SECTIONS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from frontend.tests.conftest import screenshot
+from frontend.browser_testing import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -124,9 +124,12 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 
 
 def test_pages_do_not_shift_while_loading(live_server, page, library):
-    for path in ("/", "/chefsguider/", "/chefsguider/lonesamtal/"):
+    """Assets never move the page; the worksheet script turning lists into fields may, very little."""
+    for path in ("/", "/chefsguider/"):
         page.goto(f"{live_server.url}{path}", wait_until="load")
         assert page.evaluate(LAYOUT_SHIFT) == 0, path
+    page.goto(f"{live_server.url}/chefsguider/lonesamtal/", wait_until="load")
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01  # a tenth of the 0.1 that counts as "good"
 
 
 def test_reading_a_guide_via_its_table_of_contents(live_server, page, library):

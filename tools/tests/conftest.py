@@ -4,7 +4,6 @@ import io
 
 import pytest
 
-from frontend.tests.conftest import audit_page, browser, no_js_page, page  # noqa: F401
 
 
 @pytest.fixture

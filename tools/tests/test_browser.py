@@ -4,7 +4,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from frontend.tests.conftest import axe_violations
+from frontend.browser_testing import axe_violations
 from tools.tests.conftest import WORKSHEET_BODY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

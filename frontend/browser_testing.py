@@ -1,4 +1,4 @@
-"""Browser test fixtures: Debian's Chromium driven by Playwright against a live test server.
+"""Browser test fixtures and helpers: Debian's Chromium driven by Playwright against a live test server.
 
 The browser is started once per test process; each test gets a fresh context (no shared storage).
 Playwright's sync API runs an event loop in this thread, so Django's async-safety guard is told
@@ -23,12 +23,22 @@ QUIET_FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright's loop runs, Django opens new connection objects; they must keep the copy
+    # of the migrated data that serialized rollback restores before each browser test.
+    saved = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
+            for alias, contents in saved.items():
+                connections[alias]._test_serialized_contents = contents
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=QUIET_FLAGS)
             yield browser
             browser.close()

@@ -37,7 +37,7 @@ def make_guide(catalogue):
     ):
         number = next(_counter)
         title = title or f"Guide {number}"
-        page = GuidePage(
+        guide = GuidePage(
             title=title,
             slug=slug or f"guide-{number}",
             summary=summary,
@@ -47,14 +47,14 @@ def make_guide(catalogue):
             body=body or [{"type": "rich_text", "value": f"<p>Brödtext för {title}.</p>"}],
             live=not publish,
         )
-        catalogue.add_child(instance=page)
-        page.categories.set(GuideArea.objects.filter(slug__in=areas))
-        page.situations.set(Situation.objects.filter(slug__in=situations))
-        page.save()
+        catalogue.add_child(instance=guide)
+        guide.categories.set(GuideArea.objects.filter(slug__in=areas))
+        guide.situations.set(Situation.objects.filter(slug__in=situations))
+        guide.save()
         if publish:
-            page.save_revision().publish()
-            page.refresh_from_db()
-        return page
+            guide.save_revision().publish()
+            guide.refresh_from_db()
+        return guide
 
     return make
 

@@ -2,8 +2,8 @@
 
 A concept is a word with the ways it may be found: its stem, the Swedish spellings of a word typed
 without å, ä, ö ("lon" for "lön"), the editors' synonyms, the parts of a compound ("lönesamtal" ->
-"lön" + "samtal") and, when the index does not know the word, the closest word it does know. Engines turn a plan into their own
-query language; none of the user's text is ever parsed as query syntax.
+"lön" + "samtal") and, when the index does not know the word, the closest word it does know.
+Engines turn a plan into their own query language; none of the user's text is ever parsed as query syntax.
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ import io
 import pytest
 
 
-
 @pytest.fixture
 def pdf_text():
     """The text of a PDF response, after checking it is a PDF."""

@@ -75,7 +75,10 @@ def analyse(document: GuideDocument) -> AnalysedGuide:
         "headings": words("\n".join(document.headings)),
         "body": words(document.body),
     }
-    vocabulary = set().union(*fields.values())
+    # A members-only body must not surface through suggestions or "Menade du …?" corrections:
+    # only its title and ingress join the vocabulary readers are shown words from.
+    public = ("title", "summary") if document.members_only else tuple(fields)
+    vocabulary = set().union(*(fields[name] for name in public))
     compounds.lexicon().add_indexed(vocabulary)
     return AnalysedGuide({field: compounds.text_parts(found) for field, found in fields.items()}, vocabulary)
 

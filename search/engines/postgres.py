@@ -105,7 +105,11 @@ class PostgresEngine(AnalysedEngine):
 
     def _learn_words(self, ids: list[int] | None = None) -> None:
         """Add the words of these guides (all guides if None) to the vocabulary."""
-        guides = f"SELECT to_tsvector('simple', concat_ws(' ', title, summary, headings, body)) FROM {TABLE}"
+        # Members-only headings and bodies stay out: readers are shown words from this vocabulary.
+        guides = (
+            "SELECT to_tsvector('simple', concat_ws(' ', title, summary, "
+            f"CASE WHEN members_only THEN '' ELSE concat_ws(' ', headings, body) END)) FROM {TABLE}"
+        )
         if ids is not None:
             guides += f" WHERE guide_id IN ({','.join(str(int(guide_id)) for guide_id in ids)})"
         self._execute(

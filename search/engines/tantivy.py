@@ -260,7 +260,8 @@ class TantivyEngine(AnalysedEngine):
         # search finds, keeping those that start like the query word (few typos are in the first letter).
         for _, address in searcher.search(self._fuzzy(word, max_edits), SPELLING_SAMPLE).hits:
             document = searcher.doc(address)
-            text = " ".join(document.get_all("title") + document.get_all("summary") + document.get_all("body"))
+            body = [] if document.get_first("members_only") else document.get_all("body")
+            text = " ".join(document.get_all("title") + document.get_all("summary") + body)
             for candidate in set(words(text.lower())):
                 if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= max_edits + 2:
                     near[candidate] = searcher.doc_freq("words", candidate)

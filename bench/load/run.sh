@@ -28,7 +28,7 @@ psql -h 127.0.0.1 -U postgres -d "$DB" -tAc \
 
 serve() {  # $1 = page cache seconds, $2 = redis url or empty
   PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" gunicorn chefsguider.wsgi --bind 127.0.0.1:8090 --workers 4 \
-    --threads 4 --log-level warning >/dev/null 2>&1 &
+    --threads 4 --timeout 120 --log-level warning > "$results/gunicorn-$1.log" 2>&1 &
   echo $! > "$results/gunicorn.pid"
   for _ in $(seq 60); do curl -sf http://127.0.0.1:8090/healthz >/dev/null && return; sleep 1; done
   echo "gunicorn did not start" >&2; exit 1
@@ -36,7 +36,7 @@ serve() {  # $1 = page cache seconds, $2 = redis url or empty
 stop() { kill "$(cat "$results/gunicorn.pid")"; sleep 2; }
 swarm() {  # $1 = label, $2 = host
   (cd bench/load && locust -f locustfile.py --headless -u "$USERS" -r 10 -t "$DURATION" --host "$2" \
-      --csv "$results/$1" --only-summary >/dev/null 2>&1)
+      --csv "$results/$1" --only-summary > "$results/$1.log" 2>&1) || true  # locust exits 1 on any failure
 }
 
 serve 0 ""; swarm uncached http://127.0.0.1:8090; stop

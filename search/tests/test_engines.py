@@ -254,6 +254,13 @@ def test_members_only_guides_are_found_but_never_quoted_from_their_body(engine_w
     assert re.sub(r"</?mark>", "", hit.snippet) == "Jämför din lön med andra chefers."
 
 
+def test_members_only_body_words_are_never_suggested_nor_offered_as_corrections(engine_with):
+    secret = guide(92, "Lönestatistik", "Jämför din lön.", "Kvittrasnurra är hemlig.", members_only=True)
+    engine = engine_with(secret)
+    assert engine.suggest("kvit") == []
+    assert engine.search("kvitrasnurra").suggestion is None
+
+
 # Keeping the index current ---------------------------------------------------------------------
 
 

@@ -32,4 +32,5 @@ class Command(BaseCommand):
         if created or os.environ.get("CHEFSGUIDER_ADMIN_PASSWORD"):
             user.set_password(password)
             user.save()
-        self.stdout.write(f"Admin login: {username} / {password}  (http://127.0.0.1:8000/admin/)")
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(f"Admin login: {username} / {password}  (http://127.0.0.1:{port}/admin/)")

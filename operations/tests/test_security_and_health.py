@@ -59,3 +59,12 @@ def test_production_settings_pass_check_deploy(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_nul_characters_never_reach_the_database(client, make_guide, settings):
+    settings.SEARCH_RATE = "1000/m"
+    make_guide("Lönesamtal", areas=["lon"], slug="lonesamtal")
+    assert client.get("/chefsguider/", {"q": "lön\x00samtal", "omrade": "lon\x00"}).status_code == 200
+    assert client.get("/chefsguider/lonesamtal%00/").status_code == 404
+    response = client.post("/bli-medlem/", {"name": "A\x00", "email": "a\x00@example.se"})
+    assert response.status_code in (200, 302, 400, 429)

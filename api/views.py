@@ -8,8 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from editorial.search_log import log_api_searches
-from guides.catalogue import find_guides
-from guides.models import GuideArea, Situation
+from guides.catalogue import find_guides, term_lists
 from guides.throttling import searches_exceeded, suggestions_exceeded
 from search.base import MAX_QUERY_LENGTH, SORTS
 
@@ -49,9 +48,9 @@ def _integer(params, name, default, low, high) -> int:
     return value
 
 
-def _slugs(params, name, model) -> list[str]:
+def _slugs(params, name, options) -> list[str]:
     values = params.getlist(name)
-    known = set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
+    known = {term.slug for term in options}
     unknown = [value for value in values if value not in known]
     if unknown:
         raise ParameterError(name, f"unknown {name}: {', '.join(unknown)[:200]}")
@@ -88,8 +87,9 @@ def guides(request):
     try:
         limit = _integer(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         offset = _integer(params, "offset", 0, 0, MAX_OFFSET)
-        categories = _slugs(params, "category", GuideArea)
-        situations = _slugs(params, "situation", Situation)
+        terms = term_lists()
+        categories = _slugs(params, "category", terms["category"])
+        situations = _slugs(params, "situation", terms["situation"])
         sort = params.get("sort", "")
         if sort and sort not in SORTS:
             raise ParameterError("sort", f"sort must be one of {', '.join(SORTS)}")
@@ -97,7 +97,9 @@ def guides(request):
         return bad_request(error)
     if _query(params).strip() and searches_exceeded(request):
         return too_many("q")
-    results = find_guides(_query(params), categories, situations, sort=sort, limit=limit, offset=offset)
+    results = find_guides(
+        _query(params), categories, situations, sort=sort, limit=limit, offset=offset, terms=terms
+    )
     return JsonResponse(
         {
             "count": results.total,

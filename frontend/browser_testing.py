@@ -46,12 +46,18 @@ def browser(django_db_setup):
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+def _open(browser, **options):
+    """A fresh context (no shared storage) and page at desktop size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE", **options)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return context, page
+
+
 @pytest.fixture
 def page(browser):
     """A page with JavaScript; console errors (CSP violations included) fail the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    context, page = _open(browser)
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -63,18 +69,14 @@ def page(browser):
 @pytest.fixture
 def audit_page(browser):
     """A page that lets the test inject axe-core despite the site's Content-Security-Policy."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    context, page = _open(browser, bypass_csp=True)
     yield page
     context.close()
 
 
 @pytest.fixture
 def no_js_page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    context, page = _open(browser, java_script_enabled=False)
     yield page
     context.close()
 

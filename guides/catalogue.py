@@ -80,14 +80,23 @@ def database_facet_counts(categories=(), situations=()) -> dict[str, dict[str, i
     return counts
 
 
-def facet_options(counts, categories=(), situations=()) -> dict[str, list[FacetOption]]:
+def term_lists() -> dict[str, list]:
+    """Every area and situation in the editors' order: the options of the two facets.
+
+    Loaded once per request and handed around, since both the validation of a choice and the
+    facet counts need them."""
+    return {facet: list(model.objects.all()) for facet, model in FACETS.items()}
+
+
+def facet_options(counts, categories=(), situations=(), terms=None) -> dict[str, list[FacetOption]]:
     selected = {"category": set(categories), "situation": set(situations)}
+    terms = terms or term_lists()
     return {
         facet: [
             FacetOption(term, counts.get(facet, {}).get(term.slug, 0), term.slug in selected[facet])
-            for term in model.objects.all()
+            for term in options
         ]
-        for facet, model in FACETS.items()
+        for facet, options in terms.items()
     }
 
 
@@ -99,19 +108,22 @@ def find_guides(
     sort: str = "",
     limit: int = 10,
     offset: int = 0,
+    terms: dict[str, list] | None = None,
 ) -> GuideResults:
-    """Live guides matching the query and filters, one page of them, with facet counts."""
+    """Live guides matching the query and filters, one page of them, with facet counts.
+
+    `terms` (from term_lists()) saves reloading the facet options when the caller has them."""
     query = (query or "").strip()
     if query:
-        return _search(query, tuple(categories), tuple(situations), sort or SORT_RELEVANCE, limit, offset)
+        return _search(query, tuple(categories), tuple(situations), sort or SORT_RELEVANCE, limit, offset, terms)
     filtered = apply_filters(live_guides(), categories, situations)
     total = filtered.count()
     guides = list(with_terms(filtered.order_by("-updated", "title"))[offset : offset + limit]) if limit else []
     counts = database_facet_counts(categories, situations)
-    return GuideResults(guides, total, facet_options(counts, categories, situations))
+    return GuideResults(guides, total, facet_options(counts, categories, situations, terms))
 
 
-def _search(query, categories, situations, sort, limit, offset) -> GuideResults:
+def _search(query, categories, situations, sort, limit, offset, terms) -> GuideResults:
     from search import get_engine
 
     results = get_engine().search(
@@ -125,7 +137,7 @@ def _search(query, categories, situations, sort, limit, offset) -> GuideResults:
     return GuideResults(
         guides,
         results.total,
-        facet_options(results.facets, categories, situations),
+        facet_options(results.facets, categories, situations, terms),
         snippets=snippets,
         suggestion=results.suggestion,
         nearest=nearest,

@@ -6,17 +6,16 @@ a broken file is reported with its reason and leaves no trace, while the others 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.text import slugify
 
 from guides.models import CataloguePage, GuideArea, GuidePage, Situation
-from guides.source import GUIDE_LINK, GuideSource, SourceError, parse_guide
-
-HREF = re.compile(r'<a href="(/guider/[a-z0-9-]+/?)"')
+from guides.source import GUIDE_HREF, GuideSource, SourceError, parse_guide
 
 
 @dataclass
@@ -124,15 +123,15 @@ def resolve_links(blocks: list[dict], ids: dict[str, int]) -> list[dict]:
     """Stable /guider/<slug>/ links → Wagtail page links (rich text) and page ids (link blocks)."""
 
     def page_link(match):
-        return f'<a linktype="page" id="{ids[GUIDE_LINK.match(match.group(1)).group(1)]}"'
+        return f'<a linktype="page" id="{ids[match.group(1)]}"'
 
     resolved = []
     for block in blocks:
         block = {"type": block["type"], "value": block["value"]}
         if block["type"] == "rich_text":
-            block["value"] = HREF.sub(page_link, block["value"])
+            block["value"] = GUIDE_HREF.sub(page_link, block["value"])
         elif block["type"] == "tip":
-            block["value"] = {**block["value"], "text": HREF.sub(page_link, block["value"]["text"])}
+            block["value"] = {**block["value"], "text": GUIDE_HREF.sub(page_link, block["value"]["text"])}
         elif block["type"] == "guide_link":
             block["value"] = {**block["value"], "page": ids[block["value"]["page"]]}
         resolved.append(block)
@@ -185,9 +184,6 @@ def _snapshot(page: GuidePage):
 
 def import_terms(path: Path) -> dict[str, int]:
     """Load areas, situations (name, slug, intro, order) and the catalogue intro from terms.yml."""
-    import yaml
-    from django.utils.html import escape
-
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

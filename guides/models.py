@@ -266,18 +266,26 @@ class GuidePage(Page):
                 parts.extend([value["text"], value["attribution"]])
         return "\n".join(part for part in parts if part)
 
-    def related_guides(self, limit: int = 5):
-        """Other live guides ranked by shared situations, then shared areas."""
-        situation_ids = list(self.situations.values_list("pk", flat=True))
-        area_ids = list(self.categories.values_list("pk", flat=True))
+    def related_guides(self, limit: int = 5, *, area_ids=None, situation_ids=None):
+        """Other live guides ranked by shared situations, then shared areas.
+
+        Only guides sharing a term are grouped and counted, so the cost follows the size of this
+        guide's neighbourhood, not of the library. Callers holding the terms pass their ids."""
+        if situation_ids is None:
+            situation_ids = list(self.situations.values_list("pk", flat=True))
+        if area_ids is None:
+            area_ids = list(self.categories.values_list("pk", flat=True))
+        neighbours = Q(
+            pk__in=GuidePage.situations.through.objects.filter(situation__in=situation_ids).values("guidepage_id")
+        ) | Q(pk__in=GuidePage.categories.through.objects.filter(guidearea__in=area_ids).values("guidepage_id"))
         return (
             GuidePage.objects.live()
+            .filter(neighbours)
             .exclude(pk=self.pk)
             .annotate(
                 shared_situations=Count("situations", filter=Q(situations__in=situation_ids), distinct=True),
                 shared_areas=Count("categories", filter=Q(categories__in=area_ids), distinct=True),
             )
-            .filter(Q(shared_situations__gt=0) | Q(shared_areas__gt=0))
             .order_by("-shared_situations", "-shared_areas", "-updated", "title")[:limit]
         )
 
@@ -321,9 +329,11 @@ class GuidePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = self.get_parent().specific
         context["can_read_body"] = can_read_body(request, self)
-        context["related_guides"] = self.related_guides()
-        context["areas"] = self.categories.all()
-        context["page_situations"] = self.situations.all()
+        context["areas"] = areas = list(self.categories.all())
+        context["page_situations"] = situations = list(self.situations.all())
+        context["related_guides"] = self.related_guides(
+            area_ids=[area.pk for area in areas], situation_ids=[situation.pk for situation in situations]
+        )
         return context
 
 

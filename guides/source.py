@@ -63,7 +63,8 @@ def parse_guide(text: str, default_slug: str) -> GuideSource:
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
-    match = FRONT_MATTER.match(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff")  # editors' tools sometimes save a byte-order mark
+    match = FRONT_MATTER.match(text)
     if not match:
         raise SourceError("front matter missing: the file must start with a '---' block")
     try:
@@ -80,7 +81,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     unknown = sorted(set(meta) - REQUIRED_FIELDS - OPTIONAL_FIELDS)
     if unknown:
         raise SourceError(f"unknown front matter field {', '.join(map(str, unknown))}")
-    return meta, text[match.end() + (len(text) - len(text.lstrip("\ufeff"))) :]
+    return meta, text[match.end() :]
 
 
 def _text(meta, name, max_length) -> str:
@@ -282,6 +283,8 @@ def _guide_link(chunk):
 
 
 HREF = re.compile(r'href="(/guider/[^"]*)"')
+#: A well-formed link to another guide in rendered body HTML; the importer turns it into a page link.
+GUIDE_HREF = re.compile(r'<a href="/guider/([a-z0-9-]+)/?"')
 
 
 def _links_in(block) -> set[str]:

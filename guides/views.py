@@ -10,12 +10,15 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 
 from editorial.search_log import log_catalogue_searches
-from guides.catalogue import SORT_CHOICES, find_guides
+from guides.catalogue import SORT_CHOICES, find_guides, term_lists
 from guides.models import GuideArea, Situation
 from guides.throttling import searches_exceeded
 from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED
 
 PER_PAGE = 10
+#: Page numbers beyond this are treated as "the last page", and never become a database offset
+#: too large for the database's integers.
+MAX_PAGE = 10_000
 FRAGMENT_HEADER = "X-Chefsguider-Fragment"
 
 
@@ -32,17 +35,18 @@ class ResultSpan:
         return range(self.total)[item]
 
 
-def known_slugs(values: list[str], model) -> list[str]:
+def known_slugs(values: list[str], options) -> list[str]:
     """Selected slugs that exist, in the editors' order; unknown ones are ignored in HTML."""
     wanted = set(values)
-    return [slug for slug in model.objects.values_list("slug", flat=True) if slug in wanted]
+    return [term.slug for term in options if term.slug in wanted]
 
 
 @log_catalogue_searches
 def catalogue_view(request, catalogue):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
-    categories = known_slugs(request.GET.getlist("omrade"), GuideArea)
-    situations = known_slugs(request.GET.getlist("situation"), Situation)
+    terms = term_lists()
+    categories = known_slugs(request.GET.getlist("omrade"), terms["category"])
+    situations = known_slugs(request.GET.getlist("situation"), terms["situation"])
     if query and searches_exceeded(request):
         context = catalogue.get_context(request)
         response = TemplateResponse(request, "guides/too_many_searches.html", context, status=429)
@@ -51,7 +55,7 @@ def catalogue_view(request, catalogue):
     sort = request.GET.get("sortera")
     if sort not in SORT_CHOICES:
         sort = SORT_RELEVANCE if query else SORT_UPDATED
-    results, page = paged_results(request, query, categories, situations, sort=sort)
+    results, page = paged_results(request, query, categories, situations, sort=sort, terms=terms)
     context = catalogue.get_context(request)
     context.update(
         {
@@ -94,7 +98,7 @@ def term_view(request, catalogue, model, slug):
 def paged_results(request, *args, **kwargs):
     """One page of results for ?sida=N; a page past the end shows the last page."""
     try:
-        number = max(1, int(request.GET.get("sida", "1")))
+        number = min(max(1, int(request.GET.get("sida", "1"))), MAX_PAGE)
     except ValueError:
         number = 1
     results = find_guides(*args, **kwargs, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)

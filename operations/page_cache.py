@@ -10,6 +10,7 @@ when the cache is Redis.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import time
@@ -20,6 +21,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
+
+from guides.views import FRAGMENT_HEADER
 
 GENERATION_KEY = "page-cache:generation"
 CHANGED_AT_KEY = "page-cache:changed-at"
@@ -55,15 +58,18 @@ def invalidate(*args, **kwargs) -> None:
     cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
 
 
+@functools.cache
 def _shows_on_pages(sender) -> bool:
+    """Whether rows of this model appear on pages (pages, terms, settings, listed snippets).
+
+    Asked on every save of every model, so the answer is remembered per model class."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import Page
 
     from guides.models import Term
 
-    label = sender._meta.label_lower
     shown_types = (Page, Term, BaseGenericSetting, BaseSiteSetting)
-    return issubclass(sender, shown_types) or label in settings.PAGE_CACHE_INVALIDATING_MODELS
+    return issubclass(sender, shown_types) or sender._meta.label_lower in settings.PAGE_CACHE_INVALIDATING_MODELS
 
 
 def _on_model_change(sender, **kwargs):
@@ -127,7 +133,7 @@ class AnonymousPageCacheMiddleware:
         return all(name == settings.CSRF_COOKIE_NAME for name in response.cookies)
 
     def _key(self, request) -> str:
-        fragment = request.headers.get("X-Chefsguider-Fragment", "")
+        fragment = request.headers.get(FRAGMENT_HEADER, "")
         url = request.build_absolute_uri()
         digest = hashlib.sha256(f"{url}|{fragment}".encode()).hexdigest()
         return f"page-cache:{generation()}:{digest}"

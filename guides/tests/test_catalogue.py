@@ -120,3 +120,8 @@ def test_area_and_situation_landing_pages(client, library):
     html = client.get("/chefsguider/situation/svara-samtal/").content.decode()
     assert "Lön två" in html and "Ledare" in html and "Rätt" not in html
     assert client.get("/chefsguider/omrade/finns-inte/").status_code == 404
+
+
+def test_an_absurd_page_number_shows_the_last_page(client, library):
+    response = client.get("/chefsguider/", {"sida": "99999999999999999999"})
+    assert response.status_code == 200 and "Det finns 5 guider inom ditt val" in response.content.decode()

@@ -9,9 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
-from django.utils.text import slugify
-
 from experts import source
 from experts.models import ExpertAnswerPage, ExpertAnswerRelatedGuide, ExpertIndexPage
 from guides.importer import ImportReport
@@ -38,9 +35,6 @@ class AnswerSource:
 
 def parse_answer(text: str, default_slug: str) -> AnswerSource:
     meta, body = source.read_source(text, REQUIRED, OPTIONAL)
-    slug = meta.get("slug", default_slug)
-    if not isinstance(slug, str) or slugify(slug) != slug:
-        raise SourceError(f"slug {slug!r} is not a valid slug (lowercase a-z, 0-9 and -)")
     area_name = source.text(meta, "area", 100)
     area = GuideArea.objects.filter(name=area_name).first()
     if area is None:
@@ -49,7 +43,7 @@ def parse_answer(text: str, default_slug: str) -> AnswerSource:
     lines = [line.strip() for line in source.text(meta, "question", 3000).splitlines() if line.strip()]
     signature = lines.pop() if len(lines) > 1 else ""
     return AnswerSource(
-        slug=slug,
+        slug=source.slug(meta, default_slug),
         title=source.text(meta, "title", 255),
         area=area,
         question="\n".join(lines),
@@ -66,20 +60,7 @@ def import_experts(folder: Path) -> ImportReport:
     index = ExpertIndexPage.objects.first()
     if index is None:
         raise SourceError("there is no Experten svarar page to import into; run migrate first")
-    report = ImportReport()
-    existing = {page.slug: page for page in ExpertAnswerPage.objects.child_of(index)}
-    for path in sorted(Path(folder).glob("*.md")):
-        try:
-            answer = parse_answer(path.read_text(encoding="utf-8"), path.stem)
-        except (SourceError, UnicodeDecodeError) as error:
-            report.failed.append(
-                (str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text")
-            )
-            continue
-        with transaction.atomic():
-            outcome = _write(index, existing.get(answer.slug), answer)
-        getattr(report, outcome).append(str(path))
-    return report
+    return source.import_pages(folder, index, ExpertAnswerPage, parse_answer, _fill, _snapshot)
 
 
 def _snapshot(page: ExpertAnswerPage):
@@ -96,13 +77,7 @@ def _snapshot(page: ExpertAnswerPage):
     )
 
 
-def _write(index, page: ExpertAnswerPage | None, answer: AnswerSource) -> str:
-    created = page is None
-    if created:
-        page = ExpertAnswerPage(slug=answer.slug, title=answer.title, question=answer.question, live=False)
-        index.add_child(instance=page)
-    was_live = page.live and not page.has_unpublished_changes
-    before = _snapshot(page)
+def _fill(page: ExpertAnswerPage, answer: AnswerSource) -> None:
     page.title = page.draft_title = answer.title
     page.area = answer.area
     page.question = answer.question
@@ -112,7 +87,3 @@ def _write(index, page: ExpertAnswerPage | None, answer: AnswerSource) -> str:
     page.answered_on = answer.answered_on
     page.answer = answer.answer
     page.related_guides = [ExpertAnswerRelatedGuide(guide=guide) for guide in answer.related]
-    if was_live and _snapshot(page) == before:
-        return "unchanged"
-    page.save_revision(log_action=True).publish()
-    return "created" if created else "updated"

@@ -1,17 +1,24 @@
 """Markdown sources with YAML front matter beyond guides: expert answers and podcast episodes.
 
-The pieces both importers need — front matter read against a list of fields, Markdown turned into
-Wagtail rich text with /guider/<slug>/ links resolved to page links, related guide slugs looked
-up — live here once, built on the guide importer's own parser and link resolution.
+The pieces both importers need live here once, built on the guide importer's own parser, report
+and link resolution: front matter read against a list of fields, Markdown turned into Wagtail rich
+text with /guider/<slug>/ links resolved to page links, related guide slugs looked up, and the
+import itself (`import_pages`, file by file, and `ImportCommand`, the management command around it).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from pathlib import Path
 
 import yaml
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Page
 
-from guides.importer import resolve_links
+from guides.importer import ImportReport, resolve_links
 from guides.models import GuidePage
 from guides.source import FRONT_MATTER, GUIDE_LINK, SourceError, markdown
 
@@ -35,6 +42,13 @@ def read_source(text: str, required: set[str], optional: set[str]) -> tuple[dict
     if unknown:
         raise SourceError(f"unknown front matter field {', '.join(map(str, unknown))}")
     return meta, text[match.end() :]
+
+
+def slug(meta: dict, default: str) -> str:
+    value = meta.get("slug", default)
+    if not isinstance(value, str) or not value or slugify(value) != value:
+        raise SourceError(f"slug {value!r} is not a valid slug (lowercase a-z, 0-9 and -)")
+    return value
 
 
 def text(meta: dict, name: str, max_length: int, *, required: bool = True) -> str:
@@ -82,14 +96,15 @@ def related_guides(meta: dict, name: str = "related") -> list[GuidePage]:
 
 def rich_text(body: str) -> str:
     """Markdown → Wagtail rich text; links to /guider/<slug>/ become links to the guide's page."""
-    for token in markdown.parse(body):
+    tokens = markdown.parse(body)
+    for token in tokens:
         if token.type in {"fence", "code_block", "html_block"}:
             raise SourceError(f"line {token.map[0] + 1}: code and HTML blocks are not supported")
-    html = markdown.render(body).strip()
+    html = markdown.renderer.render(tokens, markdown.options, {}).strip()
     if not html:
         raise SourceError("body is empty")
     slugs = set()
-    for token in markdown.parse(body):
+    for token in tokens:
         for child in token.children or []:
             href = child.attrGet("href") if child.type == "link_open" else None
             if href and href.startswith("/guider/"):
@@ -102,3 +117,82 @@ def rich_text(body: str) -> str:
     if unknown:
         raise SourceError(f"links to unknown guide {', '.join(unknown)}")
     return resolve_links([{"type": "rich_text", "value": html}], ids)[0]["value"]
+
+
+# -- the import ---------------------------------------------------------------------------
+
+
+def import_pages(
+    folder: Path,
+    parent: Page,
+    page_model: type[Page],
+    parse: Callable[[str, str], object],
+    fill: Callable[[Page, object], None],
+    snapshot: Callable[[Page], tuple],
+) -> ImportReport:
+    """Create or update one child page of `parent` per Markdown file, like the guide importer.
+
+    `parse(text, default slug)` checks a file completely (or raises SourceError) before anything is
+    written and returns a source with a `slug`; `fill(page, source)` copies it onto a new or existing
+    page; `snapshot(page)` is what counts as a change, so an unchanged live page is left alone.
+    """
+    report = ImportReport()
+    existing = {page.slug: page for page in page_model.objects.child_of(parent)}
+    files: dict[str, Path] = {}
+    for path in sorted(Path(folder).glob("*.md")):
+        try:
+            item = parse(_read(path), path.stem)
+            if item.slug in files:
+                raise SourceError(f"slug {item.slug!r} is already used by {files[item.slug].name}")
+        except SourceError as error:
+            report.failed.append((str(path), str(error)))
+            continue
+        files[item.slug] = path
+        page = existing.get(item.slug) or page_model(slug=item.slug, live=False)
+        with transaction.atomic():
+            outcome = _write(parent, page, item, fill, snapshot)
+        getattr(report, outcome).append(str(path))
+    return report
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SourceError("file is not UTF-8 text") from None
+
+
+def _write(parent: Page, page: Page, item, fill, snapshot) -> str:
+    """Bring one page in line with its source; the outcome names the report list it belongs to."""
+    created = page.pk is None
+    was_live = page.live and not page.has_unpublished_changes
+    before = None if created else snapshot(page)
+    fill(page, item)
+    if created:
+        parent.add_child(instance=page)
+    elif was_live and snapshot(page) == before:
+        return "unchanged"
+    page.save_revision(log_action=True).publish()
+    return "created" if created else "updated"
+
+
+class ImportCommand(BaseCommand):
+    """`manage.py import_… FOLDER`: a subclass names its `import_folder(folder) -> ImportReport`."""
+
+    import_folder: Callable[[Path], ImportReport]
+
+    def add_arguments(self, parser):
+        parser.add_argument("folder", type=Path)
+
+    def handle(self, folder: Path, **options):
+        if not folder.is_dir():
+            raise CommandError(f"{folder} is not a folder")
+        try:
+            report = self.import_folder(folder)
+        except SourceError as error:
+            raise CommandError(str(error)) from None
+        for path, reason in report.failed:
+            self.stderr.write(f"failed: {path}: {reason}")
+        self.stdout.write(report.summary())
+        if report.failed:
+            raise CommandError(f"{len(report.failed)} file(s) could not be imported")

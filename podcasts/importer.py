@@ -1,8 +1,9 @@
 """Import of podcast episodes (content/podcasts/*.md, format in docs/content-plan.md).
 
-Besides the documented fields an episode may give `audio_bytes` (the file size, which podcast apps
-need); an episode with an `audio_url` must. The GUID of an imported episode is derived from its
-slug, so re-importing into a fresh database gives podcast apps the same episodes, not new ones.
+An episode with an `audio_url` must give `audio_bytes` (the file size, which podcast apps need);
+without one, `audio_bytes: 0` as in the documented template means no size. The GUID of an
+imported episode is derived from its slug, so re-importing into a fresh database gives podcast
+apps the same episodes, not new ones.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-
-from django.db import transaction
-from django.utils.text import slugify
 
 from experts import source
 from guides.importer import ImportReport
@@ -42,9 +40,6 @@ class EpisodeSource:
 
 def parse_episode(text: str, default_slug: str) -> EpisodeSource:
     meta, body = source.read_source(text, REQUIRED, OPTIONAL)
-    slug = meta.get("slug", default_slug)
-    if not isinstance(slug, str) or slugify(slug) != slug:
-        raise SourceError(f"slug {slug!r} is not a valid slug (lowercase a-z, 0-9 and -)")
     participants = meta["participants"]
     if (
         not isinstance(participants, list)
@@ -53,13 +48,13 @@ def parse_episode(text: str, default_slug: str) -> EpisodeSource:
     ):
         raise SourceError("participants must be a list of {name, role}")
     audio_url = source.text(meta, "audio_url", 500, required=False)
-    audio_size = source.integer(meta, "audio_bytes", minimum=1) if meta.get("audio_bytes") is not None else None
+    audio_size = source.integer(meta, "audio_bytes", minimum=1) if meta.get("audio_bytes") else None
     if audio_url and not audio_url.startswith("https://"):
         raise SourceError("audio_url must be an https address")
     if audio_url and audio_size is None:
         raise SourceError("audio_url needs audio_bytes, the file size podcast apps require")
     return EpisodeSource(
-        slug=slug,
+        slug=source.slug(meta, default_slug),
         title=source.text(meta, "title", 255),
         number=source.integer(meta, "number", minimum=1) if meta.get("number") is not None else None,
         published_on=source.date(meta, "date"),
@@ -77,20 +72,7 @@ def import_podcasts(folder: Path) -> ImportReport:
     podcast = PodcastIndexPage.objects.first()
     if podcast is None:
         raise SourceError("there is no podcast page to import into; run migrate first")
-    report = ImportReport()
-    existing = {page.slug: page for page in EpisodePage.objects.child_of(podcast)}
-    for path in sorted(Path(folder).glob("*.md")):
-        try:
-            episode = parse_episode(path.read_text(encoding="utf-8"), path.stem)
-        except (SourceError, UnicodeDecodeError) as error:
-            report.failed.append(
-                (str(path), str(error) if isinstance(error, SourceError) else "file is not UTF-8 text")
-            )
-            continue
-        with transaction.atomic():
-            outcome = _write(podcast, existing.get(episode.slug), episode)
-        getattr(report, outcome).append(str(path))
-    return report
+    return source.import_pages(folder, podcast, EpisodePage, parse_episode, _fill, _snapshot)
 
 
 def _snapshot(page: EpisodePage):
@@ -108,21 +90,10 @@ def _snapshot(page: EpisodePage):
     )
 
 
-def _write(podcast, page: EpisodePage | None, episode: EpisodeSource) -> str:
-    created = page is None
-    if created:
-        page = EpisodePage(
-            slug=episode.slug,
-            title=episode.title,
-            guid=uuid.uuid5(GUID_NAMESPACE, episode.slug),
-            published_on=episode.published_on,
-            description=episode.description,
-            duration_seconds=episode.duration_seconds,
-            live=False,
-        )
-        podcast.add_child(instance=page)
-    was_live = page.live and not page.has_unpublished_changes
-    before = _snapshot(page)
+def _fill(page: EpisodePage, episode: EpisodeSource) -> None:
+    if page.pk is None:
+        # Fixed at creation (see the module docstring); an existing episode keeps its GUID.
+        page.guid = uuid.uuid5(GUID_NAMESPACE, episode.slug)
     page.title = page.draft_title = episode.title
     page.number = episode.number
     page.published_on = episode.published_on
@@ -133,7 +104,3 @@ def _write(podcast, page: EpisodePage | None, episode: EpisodeSource) -> str:
     page.transcript = episode.transcript
     page.participants = [EpisodeParticipant(name=name, role=role) for name, role in episode.participants]
     page.related_guides = [EpisodeRelatedGuide(guide=guide) for guide in episode.related]
-    if was_live and _snapshot(page) == before:
-        return "unchanged"
-    page.save_revision(log_action=True).publish()
-    return "created" if created else "updated"

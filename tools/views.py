@@ -216,16 +216,15 @@ def _process(page):
     return process
 
 
-def _plan(request, page, form):
+def _plan(page, form):
+    """The plan, and each planned step with the live guides it names (in the rules' order)."""
     process = _process(page)
     values = {item.name: form.cleaned_data[item.name] for item in process.inputs}
     plan = make_plan(process, form.cleaned_data["start"], values)
     slugs = {slug for planned in plan.steps for slug in planned.step.guides}
     guides = {guide.slug: guide for guide in GuidePage.objects.live().public().filter(slug__in=slugs)}
-    links = {
-        planned.step.id: [guides[slug] for slug in planned.step.guides if slug in guides] for planned in plan.steps
-    }
-    return plan, links
+    steps = [(planned, [guides[slug] for slug in planned.step.guides if slug in guides]) for planned in plan.steps]
+    return plan, steps
 
 
 def process_page(request, page):
@@ -234,10 +233,10 @@ def process_page(request, page):
     form = form_class(bound_data(request, form_class))
     context = {"form": form, "process": process}
     if form.is_bound and form.is_valid():
-        plan, links = _plan(request, page, form)
+        plan, steps = _plan(page, form)
         context.update(
             plan=plan,
-            steps=[(planned, links[planned.step.id]) for planned in plan.steps],
+            steps=steps,
             calendar_url=_query_url(page.url + page.reverse_subpage("calendar"), request),
             pdf_url=_query_url(page.url + page.reverse_subpage("pdf"), request),
         )
@@ -253,15 +252,13 @@ def process_calendar(request, page):
     form = _valid_process_form(request, page)
     if form is None:
         return _back_to_form(request, page)
-    plan, links = _plan(request, page, form)
+    plan, steps = _plan(page, form)
     events = []
-    for planned in plan.steps:
+    for planned, guides in steps:
         parts = [planned.text]
         if planned.step.law:
             parts.append(f"Lag: {planned.step.law}")
-        parts += [
-            f"Läs mer: {guide.title} – {request.build_absolute_uri(guide.url)}" for guide in links[planned.step.id]
-        ]
+        parts += [f"Läs mer: {guide.title} – {request.build_absolute_uri(guide.url)}" for guide in guides]
         events.append(
             CalendarEvent(
                 uid_seed=f"process|{plan.process.key}|{request.GET.urlencode()}|{planned.step.id}",
@@ -278,11 +275,11 @@ def process_pdf(request, page):
     form = _valid_process_form(request, page)
     if form is None:
         return _back_to_form(request, page)
-    plan, links = _plan(request, page, form)
+    plan, steps = _plan(page, form)
     context = {
         "plan": plan,
         "form": form,
-        "steps": [(planned, links[planned.step.id]) for planned in plan.steps],
+        "steps": steps,
         "page_url": request.build_absolute_uri(_query_url(page.url, request)),
         "generated": _today(),
     }

@@ -121,6 +121,24 @@ def test_a_broken_answer_file_is_reported_and_the_rest_imported(experts_page, ma
     }
 
 
+def test_two_files_with_one_slug_import_once_and_the_second_is_reported(experts_page, tmp_path):
+    answer = (
+        '---\ntitle: "Fråga"\narea: "Lön"\nquestion: "Hur gör jag?"\nexpert: "A B"\nexpert_role: "Jurist"\n'
+        "date: 2026-01-02\n{slug}---\nSå här.\n"
+    )
+    (tmp_path / "andra.md").write_text(answer.format(slug=""))
+    (tmp_path / "forsta.md").write_text(answer.format(slug="slug: andra\n"))
+    (tmp_path / "latin1.md").write_bytes("Fråga".encode("latin-1"))
+    from experts.importer import import_experts
+
+    report = import_experts(tmp_path)
+    assert [Path(path).name for path in report.created] == ["andra.md"]
+    assert dict((Path(path).name, reason) for path, reason in report.failed) == {
+        "forsta.md": "slug 'andra' is already used by andra.md",
+        "latin1.md": "file is not UTF-8 text",
+    }
+
+
 def test_editors_open_answers_and_the_question_queue_in_the_admin(admin_client, make_answer, experts_page):
     for page in (experts_page, make_answer()):
         assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200

@@ -60,7 +60,9 @@ def test_a_teaser_block_places_an_episode_in_a_guide(client, make_episode, make_
     assert "Lyssna på avsnittet (34 min)" in html
 
     episode.unpublish()
-    assert "podcast-teaser" not in client.get(make_guide(body=body).url).content.decode()
+    html = client.get(make_guide(body=body).url).content.decode()
+    assert "<p>Text.</p>" in html  # the guide itself renders
+    assert "podcast-teaser" not in html
 
 
 @pytest.mark.parametrize(
@@ -110,6 +112,19 @@ def test_an_episode_file_with_audio_must_give_its_size(podcast, tmp_path):
     assert report.failed == [
         (str(tmp_path / "utan-storlek.md"), "audio_url needs audio_bytes, the file size podcast apps require")
     ]
+
+
+def test_an_episode_file_as_in_the_content_plan_template_imports(podcast, tmp_path):
+    from podcasts.importer import import_podcasts
+
+    # docs/content-plan.md: audio_url "" and audio_bytes 0 until the audio exists.
+    (tmp_path / "utan-ljud.md").write_text(
+        '---\ntitle: "T"\nnumber: 1\ndate: 2026-01-01\nduration_seconds: 60\ndescription: "D"\n'
+        'participants:\n  - name: "A"\n    role: "B"\naudio_url: ""\naudio_bytes: 0\nrelated: []\n---\n**A:** Hej.\n'
+    )
+    report = import_podcasts(tmp_path)
+    assert (report.failed, len(report.created)) == ([], 1)
+    assert EpisodePage.objects.get(slug="utan-ljud").audio_size is None
 
 
 def test_editors_open_the_podcast_and_its_episodes_in_the_page_editor(admin_client, podcast, make_episode):

@@ -111,52 +111,20 @@ def test_every_step_names_existing_guides_and_most_name_a_law():
     assert all(step.law for step in legal)
 
 
+def rules_step(**changes) -> dict:
+    """One valid step of a rules file, changed by keyword arguments ("from" as from_)."""
+    fields = {"id": "a", "when": "x", "title": "x", "text": "x", "kind": "task", "offset": {"days": 1}}
+    fields.update({key.rstrip("_"): value for key, value in changes.items()})
+    return fields
+
+
 @pytest.mark.parametrize(
     "change, message",
     [
-        (
-            {"steps": [{"id": "a", "when": "x", "title": "x", "text": "x", "kind": "soon", "offset": {"days": 1}}]},
-            "kind",
-        ),
-        (
-            {
-                "steps": [
-                    {
-                        "id": "a",
-                        "when": "x",
-                        "title": "x",
-                        "text": "x",
-                        "kind": "task",
-                        "offset": {"days": 1},
-                        "from": "b",
-                    }
-                ]
-            },
-            "from",
-        ),
-        (
-            {
-                "steps": [
-                    {"id": "a", "when": "x", "title": "x", "text": "{salary}", "kind": "task", "offset": {"days": 1}}
-                ]
-            },
-            "placeholder",
-        ),
-        (
-            {
-                "steps": [
-                    {
-                        "id": "a",
-                        "when": "x",
-                        "title": "x",
-                        "text": "x",
-                        "kind": "task",
-                        "offset": {"days": {"input": "nope"}},
-                    }
-                ]
-            },
-            "input",
-        ),
+        ({"steps": [rules_step(kind="soon")]}, "kind"),
+        ({"steps": [rules_step(from_="b")]}, "from"),
+        ({"steps": [rules_step(text="{salary}")]}, "placeholder"),
+        ({"steps": [rules_step(offset={"days": {"input": "nope"}})]}, "input"),
         ({"inputs": [{"name": "Start", "type": "integer", "label": "x"}]}, "input name"),
     ],
 )

@@ -1,28 +1,9 @@
 """python manage.py import_experts FOLDER: load expert answers from Markdown files."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-
 from experts.importer import import_experts
-from guides.source import SourceError
+from experts.source import ImportCommand
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import expert answers (one Markdown file each, see docs/content-plan.md) from FOLDER."
-
-    def add_arguments(self, parser):
-        parser.add_argument("folder", type=Path)
-
-    def handle(self, folder: Path, **options):
-        if not folder.is_dir():
-            raise CommandError(f"{folder} is not a folder")
-        try:
-            report = import_experts(folder)
-        except SourceError as error:
-            raise CommandError(str(error)) from None
-        for path, reason in report.failed:
-            self.stderr.write(f"failed: {path}: {reason}")
-        self.stdout.write(report.summary())
-        if report.failed:
-            raise CommandError(f"{len(report.failed)} file(s) could not be imported")
+    import_folder = staticmethod(import_experts)

@@ -11,6 +11,16 @@ from frontend.browser_testing import audit_page, browser, indexed, no_js_page, p
 _counter = itertools.count(1)
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """django-ratelimit counts in the cache: one test must not throttle the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def catalogue(db):
     from guides.models import CataloguePage

@@ -13,7 +13,7 @@ from experts import source
 from experts.models import ExpertAnswerPage, ExpertAnswerRelatedGuide, ExpertIndexPage
 from guides.importer import ImportReport
 from guides.models import GuideArea, GuidePage
-from guides.source import SourceError
+from guides.source import SourceError, split_front_matter
 
 REQUIRED = {"title", "area", "question", "expert", "expert_role", "date"}
 OPTIONAL = {"slug", "related"}
@@ -34,7 +34,7 @@ class AnswerSource:
 
 
 def parse_answer(text: str, default_slug: str) -> AnswerSource:
-    meta, body = source.read_source(text, REQUIRED, OPTIONAL)
+    meta, body = split_front_matter(text, REQUIRED, OPTIONAL)
     area_name = source.text(meta, "area", 100)
     area = GuideArea.objects.filter(name=area_name).first()
     if area is None:

@@ -12,36 +12,14 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from guides.importer import ImportReport, resolve_links
+from guides.importer import ImportReport, read_source_file, resolve_links
 from guides.models import GuidePage
-from guides.source import FRONT_MATTER, GUIDE_LINK, SourceError, markdown
-
-
-def read_source(text: str, required: set[str], optional: set[str]) -> tuple[dict, str]:
-    """(front matter, Markdown body), or SourceError naming what is wrong."""
-    text = text.lstrip("\ufeff")
-    match = FRONT_MATTER.match(text)
-    if not match:
-        raise SourceError("front matter missing: the file must start with a '---' block")
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        raise SourceError("front matter is not valid YAML") from None
-    if not isinstance(meta, dict):
-        raise SourceError("front matter must be a mapping of field: value")
-    missing = sorted(required - meta.keys())
-    if missing:
-        raise SourceError(f"front matter lacks {', '.join(missing)}")
-    unknown = sorted(set(meta) - required - optional)
-    if unknown:
-        raise SourceError(f"unknown front matter field {', '.join(map(str, unknown))}")
-    return meta, text[match.end() :]
+from guides.source import GUIDE_LINK, SourceError, markdown
 
 
 def slug(meta: dict, default: str) -> str:
@@ -141,7 +119,7 @@ def import_pages(
     files: dict[str, Path] = {}
     for path in sorted(Path(folder).glob("*.md")):
         try:
-            item = parse(_read(path), path.stem)
+            item = parse(read_source_file(path), path.stem)
             if item.slug in files:
                 raise SourceError(f"slug {item.slug!r} is already used by {files[item.slug].name}")
         except SourceError as error:
@@ -153,13 +131,6 @@ def import_pages(
             outcome = _write(parent, page, item, fill, snapshot)
         getattr(report, outcome).append(str(path))
     return report
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SourceError("file is not UTF-8 text") from None
 
 
 def _write(parent: Page, page: Page, item, fill, snapshot) -> str:

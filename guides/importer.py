@@ -40,7 +40,7 @@ def import_guides(folder: Path, *, create_terms: bool = False) -> ImportReport:
     sources: dict[str, tuple[Path, GuideSource]] = {}
     for path in sorted(Path(folder).glob("*.md")):
         try:
-            source = parse_guide(_read(path), path.stem)
+            source = parse_guide(read_source_file(path), path.stem)
             _check_terms(source, create_terms)
             if source.slug in sources:
                 raise SourceError(f"slug {source.slug!r} is already used by {sources[source.slug][0].name}")
@@ -62,7 +62,7 @@ def import_guides(folder: Path, *, create_terms: bool = False) -> ImportReport:
     return report
 
 
-def _read(path: Path) -> str:
+def read_source_file(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

@@ -62,7 +62,8 @@ def parse_guide(text: str, default_slug: str) -> GuideSource:
     return source
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
+def split_front_matter(text: str, required=REQUIRED_FIELDS, optional=OPTIONAL_FIELDS) -> tuple[dict, str]:
+    """(front matter, Markdown body) of a source file whose front matter has these fields."""
     text = text.lstrip("\ufeff")  # editors' tools sometimes save a byte-order mark
     match = FRONT_MATTER.match(text)
     if not match:
@@ -75,10 +76,10 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         raise SourceError(f"front matter is not valid YAML{where}") from None
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of field: value")
-    missing = sorted(REQUIRED_FIELDS - meta.keys())
+    missing = sorted(required - meta.keys())
     if missing:
         raise SourceError(f"front matter lacks {', '.join(missing)}")
-    unknown = sorted(set(meta) - REQUIRED_FIELDS - OPTIONAL_FIELDS)
+    unknown = sorted(set(meta) - required - optional)
     if unknown:
         raise SourceError(f"unknown front matter field {', '.join(map(str, unknown))}")
     return meta, text[match.end() :]

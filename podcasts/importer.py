@@ -15,7 +15,7 @@ from pathlib import Path
 from experts import source
 from guides.importer import ImportReport
 from guides.models import GuidePage
-from guides.source import SourceError
+from guides.source import SourceError, split_front_matter
 from podcasts.models import EpisodePage, EpisodeParticipant, EpisodeRelatedGuide, PodcastIndexPage
 
 REQUIRED = {"title", "date", "duration_seconds", "description", "participants"}
@@ -39,7 +39,7 @@ class EpisodeSource:
 
 
 def parse_episode(text: str, default_slug: str) -> EpisodeSource:
-    meta, body = source.read_source(text, REQUIRED, OPTIONAL)
+    meta, body = split_front_matter(text, REQUIRED, OPTIONAL)
     participants = meta["participants"]
     if (
         not isinstance(participants, list)

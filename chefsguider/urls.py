@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,6 +14,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("api/v1/", include("api.urls")),
     path("healthz", healthz, name="healthz"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("", include("membership.urls")),
     path("", include("editorial.urls")),
     path("verktyg/", include("tools.urls")),

@@ -68,3 +68,10 @@ def test_nul_characters_never_reach_the_database(client, make_guide, settings):
     assert client.get("/chefsguider/lonesamtal%00/").status_code == 404
     response = client.post("/bli-medlem/", {"name": "A\x00", "email": "a\x00@example.se"})
     assert response.status_code in (200, 302, 400, 429)
+
+
+def test_robots_txt_keeps_crawlers_off_rendered_files_and_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /verktyg/pdf/" in text and "Sitemap: http://testserver/sitemap.xml" in text

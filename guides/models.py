@@ -299,8 +299,9 @@ class GuidePage(Page):
             summary=self.summary,
             headings=tuple(block.value["text"] for block in self.body if block.block_type == "heading"),
             body=self.body_text(),
-            categories=tuple(self.categories.values_list("slug", flat=True)),
-            situations=tuple(self.situations.values_list("slug", flat=True)),
+            # .all(), not values_list: a rebuild prefetches the terms of 500 guides at a time.
+            categories=tuple(area.slug for area in self.categories.all()),
+            situations=tuple(situation.slug for situation in self.situations.all()),
             updated=self.updated,
             members_only=self.members_only,
         )

@@ -1,4 +1,5 @@
-"""Where the guides to index come from: live GuidePages, each as a `GuideDocument`.
+"""Where the guides to index come from: live GuidePages without a view restriction (the guides
+the catalogue lists), each as a `GuideDocument`.
 
 The guides app is imported lazily so the search app does not depend on it at import time.
 """
@@ -21,16 +22,18 @@ def guide_page_model():
 
 
 def document_for(page) -> GuideDocument | None:
-    """What the engines should know of a page: its document if it is a live guide, else None."""
-    if not page.live:
+    """What the engines should know of a page: its document if it is a live, public guide, else None."""
+    if not page.live or page.get_view_restrictions().exists():
         return None
     return page.search_document()
 
 
 def all_documents() -> Iterator[GuideDocument]:
-    """Every live guide, for rebuilding an index."""
+    """Every live, public guide, for rebuilding an index; areas and situations are read in two
+    queries per chunk of guides, not two per guide."""
     model = guide_page_model()
     if model is None:
         return
-    for page in model.objects.live().iterator(chunk_size=500):
+    guides = model.objects.live().public().prefetch_related("categories", "situations")
+    for page in guides.iterator(chunk_size=500):
         yield page.search_document()

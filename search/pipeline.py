@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from search import compounds, query, spelling
-from search.analysis import is_folded, normalise, words
+from search.analysis import is_folded, is_stopword, normalise, words
 from search.base import (
     MAX_QUERY_LENGTH,
     SORT_RELEVANCE,
@@ -33,6 +33,21 @@ logger = logging.getLogger(__name__)
 FEW_HITS = 3
 NEAREST_LIMIT = 5
 MAX_LIMIT = 100
+#: Completions read this many more frequent words than they show, as stopwords and short words drop out.
+SUGGEST_WORD_MARGIN = 50
+
+# Ranking, the same in both engines: the other ways to match a word count for less than the word.
+SPELLING_WEIGHT = 0.3  # a Swedish spelling of a word typed without å, ä, ö
+SYNONYM_WEIGHT = 0.7
+COMPOUND_WEIGHT = 0.6  # both halves of a compound query word
+CORRECTION_WEIGHT = 0.5
+PROXIMITY_WEIGHT = 1.0  # neighbouring query words close together
+#: A concept scores by its best way of matching, plus this share of the others.
+TIE_BREAKER = 0.2
+
+#: What a members-only guide lends to the vocabulary readers are shown words from (completions,
+#: "Menade du …?"): its title and ingress, never its headings or body.
+MEMBERS_ONLY_PUBLIC_FIELDS = ("title", "summary")
 
 DocumentSource = Callable[[], Iterable[GuideDocument]]
 
@@ -67,18 +82,22 @@ class AnalysedGuide:
     vocabulary: set[str]  # its distinct words, for spelling and completion
 
 
+def field_words(title: str, summary: str, headings: str, body: str) -> dict[str, list[str]]:
+    """The words of each text field of a guide (headings as one text, a line each)."""
+    return {"title": words(title), "summary": words(summary), "headings": words(headings), "body": words(body)}
+
+
+def public_vocabulary(fields: Mapping[str, list[str]], members_only: bool) -> set[str]:
+    """The distinct words of a guide that readers may be shown: all of them, or for a members-only
+    guide only those of its title and ingress. The one place this rule is decided."""
+    public = MEMBERS_ONLY_PUBLIC_FIELDS if members_only else tuple(fields)
+    return set().union(*(fields[name] for name in public))
+
+
 def analyse(document: GuideDocument) -> AnalysedGuide:
     """Split the guide's compounds; its words join the compound lexicon first, so its own terms can be parts."""
-    fields = {
-        "title": words(document.title),
-        "summary": words(document.summary),
-        "headings": words("\n".join(document.headings)),
-        "body": words(document.body),
-    }
-    # A members-only body must not surface through suggestions or "Menade du …?" corrections:
-    # only its title and ingress join the vocabulary readers are shown words from.
-    public = ("title", "summary") if document.members_only else tuple(fields)
-    vocabulary = set().union(*(fields[name] for name in public))
+    fields = field_words(document.title, document.summary, "\n".join(document.headings), document.body)
+    vocabulary = public_vocabulary(fields, document.members_only)
     compounds.lexicon().add_indexed(vocabulary)
     return AnalysedGuide({field: compounds.text_parts(found) for field, found in fields.items()}, vocabulary)
 
@@ -136,10 +155,19 @@ class AnalysedEngine(SearchEngine):
         if len(text) < 2 or not words(text) or limit <= 0:
             return []
         try:
-            return self._suggest(text, min(limit, MAX_LIMIT))
+            return self._completions(text, min(limit, MAX_LIMIT))
         except Exception:  # completions are a nicety: failing them must not fail the page
             logger.exception("%s suggestions failed for %r", self.name, text)
             return []
+
+    def _completions(self, text: str, limit: int) -> list[str]:
+        suggestions = self._titles_starting(text, limit)
+        last = words(text)[-1]
+        if len(last) >= 2:
+            start = text[: text.rfind(last)]
+            frequent = self._frequent_words(last, limit + SUGGEST_WORD_MARGIN)
+            suggestions += [start + word for word in frequent if len(word) > 2 and not is_stopword(word)]
+        return list(dict.fromkeys(suggestions))[:limit]
 
     def _spell(self, plan: query.QueryPlan) -> query.QueryPlan:
         if plan.is_empty:
@@ -183,8 +211,12 @@ class AnalysedEngine(SearchEngine):
         """Indexed words that may be what a misspelt word meant, with how many guides use them."""
 
     @abc.abstractmethod
-    def _suggest(self, text: str, limit: int) -> list[str]:
-        """Completions for normalised text: guide titles first, then frequent words."""
+    def _titles_starting(self, text: str, limit: int) -> list[str]:
+        """Titles of guides with a word sequence starting like normalised text, best first."""
+
+    @abc.abstractmethod
+    def _frequent_words(self, prefix: str, limit: int) -> list[str]:
+        """Vocabulary words starting with prefix, used by the most guides first."""
 
     @abc.abstractmethod
     def _retrieve(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from search import analysis, compounds
-from search.analysis import is_stopword, max_edits, normalise, stem, words
+from search.analysis import is_stopword, max_edits, normalise, words
 from search.synonyms import SynonymTable
 
 
@@ -24,10 +24,6 @@ class Concept:
     spellings: tuple[str, ...] = ()  # spellings with å, ä, ö that the guides use, of a word typed without
     known: bool = True  # the guides have the word or one of its spellings
     correction: str | None = None  # the closest indexed word when the word is unknown
-
-    @property
-    def stem(self) -> str:
-        return stem(self.word)
 
     @property
     def max_edits(self) -> int:

@@ -1,6 +1,7 @@
 """Keeps the search index in step with publishing: publishing or moving a guide indexes it,
-unpublishing or deleting removes it. Updates run after the transaction commits; failures are
-logged, never raised, so an editor's publish cannot fail because of search.
+unpublishing or deleting removes it, and adding or removing a view restriction (privacy) removes or
+indexes the guides it covers. Updates run after the transaction commits; failures are logged,
+never raised, so an editor's publish cannot fail because of search.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.documents import document_for, guide_page_model
@@ -55,6 +57,31 @@ def guide_gone(sender, instance, **kwargs) -> None:
         _update_index(instance.pk)
 
 
+def restriction_changed(sender, instance, **kwargs) -> None:
+    """PageViewRestriction saved or deleted: the guides at and below its page, as they are after commit,
+    are indexed if public and removed if not."""
+    model = guide_page_model()
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if model is None or path is None:
+        return
+    ids = list(model.objects.filter(path__startswith=path).values_list("pk", flat=True))
+    if not ids:
+        return
+
+    def run() -> None:
+        from search.registry import get_engine
+
+        try:
+            pages = model.objects.in_bulk(ids)
+            documents = {pk: document_for(pages[pk]) if pk in pages else None for pk in ids}
+            get_engine().remove([pk for pk, document in documents.items() if document is None])
+            get_engine().index([document for document in documents.values() if document is not None])
+        except Exception:
+            logger.exception("Search index update failed for pages %s", ids)
+
+    transaction.on_commit(run)
+
+
 def connect() -> None:
     page_published.connect(guide_changed, dispatch_uid="search.guide_published")
     post_page_move.connect(guide_changed, dispatch_uid="search.guide_moved")
@@ -62,6 +89,9 @@ def connect() -> None:
     # Every model's deletions pass here; _is_guide keeps only GuidePages (resolved lazily,
     # so the search app works before the guides app has its model).
     post_delete.connect(guide_gone, dispatch_uid="search.guide_deleted")
+
+    post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_saved")
+    post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted")
 
     from search.models import SynonymGroup
 

@@ -1,40 +1,49 @@
 """The shared engine: guides in a PostgreSQL table with weighted 'swedish' search vectors.
 
 Title, ingress, headings and body, each with the parts of its compounds, are weighted A–D in one
-generated vector with a GIN index (migration 0002). A vocabulary table of every indexed word gives
-the Swedish spellings of words typed without å, ä, ö, and the trigram neighbours (pg_trgm) of
-misspelt words.
+generated vector with a GIN index (migration 0002). A vocabulary table of the guides' public words
+(search.pipeline.public_vocabulary), each with how many guides use it, gives the Swedish spellings
+of words typed without å, ä, ö, the trigram neighbours (pg_trgm) of misspelt words and completions.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import islice
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from search.analysis import fold, is_stopword, stem, unfoldings, words
+from search.analysis import fold, stem, unfoldings, words
 from search.base import SORT_UPDATED, GuideDocument, SearchFilters
 from search.models import GuideSearchEntry, VocabularyWord
-from search.pipeline import AnalysedEngine, Page, StoredGuide, analyse
+from search.pipeline import (
+    COMPOUND_WEIGHT,
+    CORRECTION_WEIGHT,
+    PROXIMITY_WEIGHT,
+    SPELLING_WEIGHT,
+    SYNONYM_WEIGHT,
+    TIE_BREAKER,
+    AnalysedEngine,
+    AnalysedGuide,
+    Page,
+    StoredGuide,
+    analyse,
+    field_words,
+    public_vocabulary,
+)
 from search.query import Concept, QueryPlan
 
 TABLE = GuideSearchEntry._meta.db_table
 VOCABULARY = VocabularyWord._meta.db_table
 #: ts_rank weights for D (body), C (headings), B (ingress), A (title).
 RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
-# As in the tantivy engine: other ways to match a word count for less than the word itself.
-SPELLING_WEIGHT = 0.3
-SYNONYM_WEIGHT = 0.7
-COMPOUND_WEIGHT = 0.6
-CORRECTION_WEIGHT = 0.5
-PROXIMITY_WEIGHT = 1.0
-#: A concept scores by its best way of matching, plus this share of the others.
-TIE_BREAKER = 0.2
 #: Ranking reads the vector of each matching guide once, decompressed, under this name.
 DETOASTED = "search_vector || ''::tsvector AS v"
 BATCH_SIZE = 1000
 SPELLING_NEIGHBOURS = 40
+#: Vocabulary words: letters only, as long as the column allows.
+MAX_VOCABULARY_WORD = VocabularyWord._meta.get_field("word").max_length
 ENTRY_FIELDS = [
     "title",
     "summary",
@@ -76,65 +85,96 @@ class PostgresEngine(AnalysedEngine):
     # Writing ----------------------------------------------------------------------------------
 
     @staticmethod
-    def _entry(guide: GuideDocument) -> GuideSearchEntry:
+    def _entry(guide: GuideDocument, analysed: AnalysedGuide) -> GuideSearchEntry:
         return GuideSearchEntry(
             guide_id=guide.id,
             title=guide.title,
             summary=guide.summary,
             headings="\n".join(guide.headings),
             body=guide.body,
-            compound_parts=analyse(guide).parts,
+            compound_parts=analysed.parts,
             categories=list(guide.categories),
             situations=list(guide.situations),
             updated=guide.updated,
             members_only=guide.members_only,
         )
 
-    def _store(self, documents: Iterable[GuideDocument], *, learn_words: bool) -> None:
+    def _stored_vocabulary(self, ids: list[int]) -> Counter:
+        """How many of these guides, as stored now, use each vocabulary word (rows locked until commit)."""
+        rows = (
+            GuideSearchEntry.objects.using(self.using)
+            .select_for_update()
+            .filter(guide_id__in=ids)
+            .values_list("title", "summary", "headings", "body", "members_only")
+        )
+        return Counter(
+            word for *texts, members_only in rows for word in public_vocabulary(field_words(*texts), members_only)
+        )
+
+    def _store(self, documents: Iterable[GuideDocument], *, replacing: bool = True) -> None:
+        """Write the guides' entries and count their words into the vocabulary, less the words of
+        the entries they replace (none to look up when replacing=False: the table was emptied)."""
         entries = GuideSearchEntry.objects.using(self.using)
+        change: Counter = Counter()
         documents = iter(documents)
         while batch := list(islice(documents, BATCH_SIZE)):
+            if replacing:
+                change.subtract(self._stored_vocabulary([guide.id for guide in batch]))
+            analysed = [analyse(guide) for guide in batch]
+            for guide in analysed:
+                change.update(guide.vocabulary)
             entries.bulk_create(
-                [self._entry(guide) for guide in batch],
+                [self._entry(guide, found) for guide, found in zip(batch, analysed, strict=True)],
                 update_conflicts=True,
                 unique_fields=["guide_id"],
                 update_fields=ENTRY_FIELDS,
             )
-            if learn_words:
-                self._learn_words([guide.id for guide in batch])
+        self._count_words(change)
 
-    def _learn_words(self, ids: list[int] | None = None) -> None:
-        """Add the words of these guides (all guides if None) to the vocabulary."""
-        # Members-only headings and bodies stay out: readers are shown words from this vocabulary.
-        guides = (
-            "SELECT to_tsvector('simple', concat_ws(' ', title, summary, "
-            f"CASE WHEN members_only THEN '' ELSE concat_ws(' ', headings, body) END)) FROM {TABLE}"
+    def _count_words(self, change: Counter) -> None:
+        """Apply changes in how many guides use each word; a word no guide uses any more is dropped."""
+        change = {
+            word: n for word, n in change.items() if n and word.isalpha() and 2 <= len(word) <= MAX_VOCABULARY_WORD
+        }
+        if not change:
+            return
+        params = [list(change), list(change.values())]
+        changes = "unnest(%s::text[], %s::int[]) AS change(word, n)"
+        self._execute(
+            f"DELETE FROM {VOCABULARY} AS v USING {changes} "
+            "WHERE v.word = change.word AND v.documents + change.n <= 0",
+            params,
         )
-        if ids is not None:
-            guides += f" WHERE guide_id IN ({','.join(str(int(guide_id)) for guide_id in ids)})"
         self._execute(
             f"""
-            INSERT INTO {VOCABULARY} (word, documents)
-            SELECT word, ndoc FROM ts_stat(%s) WHERE word ~ '^[[:alpha:]]{{2,64}}$'
-            ON CONFLICT (word) DO UPDATE
-            SET documents = GREATEST({VOCABULARY}.documents, EXCLUDED.documents)
+            INSERT INTO {VOCABULARY} (word, documents) SELECT word, n FROM {changes} WHERE n > 0
+            ON CONFLICT (word) DO UPDATE SET documents = {VOCABULARY}.documents + EXCLUDED.documents
             """,
-            [guides],
+            params,
+        )
+        self._execute(
+            f"UPDATE {VOCABULARY} AS v SET documents = v.documents + change.n FROM {changes} "
+            "WHERE v.word = change.word AND change.n < 0",
+            params,
         )
 
     def index(self, documents: Iterable[GuideDocument]) -> None:
         with transaction.atomic(using=self.using):
-            self._store(documents, learn_words=True)
+            self._store(documents)
 
     def remove(self, ids: Iterable[int]) -> None:
-        GuideSearchEntry.objects.using(self.using).filter(guide_id__in=[int(i) for i in ids]).delete()
+        ids = [int(guide_id) for guide_id in ids]
+        with transaction.atomic(using=self.using):
+            change = Counter()
+            change.subtract(self._stored_vocabulary(ids))
+            GuideSearchEntry.objects.using(self.using).filter(guide_id__in=ids).delete()
+            self._count_words(change)
 
     def rebuild(self, documents: Iterable[GuideDocument]) -> None:
         with transaction.atomic(using=self.using):
             GuideSearchEntry.objects.using(self.using).all().delete()
             VocabularyWord.objects.using(self.using).all().delete()
-            self._store(documents, learn_words=False)
-            self._learn_words()
+            self._store(documents, replacing=False)
             self._execute(f"ANALYZE {TABLE}, {VOCABULARY}")  # plan queries for the new contents
 
     # Reading ----------------------------------------------------------------------------------
@@ -242,9 +282,8 @@ class PostgresEngine(AnalysedEngine):
 
     # Completion -------------------------------------------------------------------------------
 
-    def _suggest(self, text: str, limit: int) -> list[str]:
-        typed = words(text)
-        title_start = " " + " ".join(fold(word) for word in typed)
+    def _titles_starting(self, text: str, limit: int) -> list[str]:
+        title_start = " " + " ".join(fold(word) for word in words(text))
         titles = self._rows(
             f"""
             SELECT title FROM {TABLE} WHERE strpos(' ' || unaccent(lower(title)), %s) > 0
@@ -252,16 +291,14 @@ class PostgresEngine(AnalysedEngine):
             """,
             [title_start, title_start, limit],
         )
-        suggestions = [title for (title,) in titles]
-        if len(typed[-1]) >= 2:
-            start = text[: text.rfind(typed[-1])]
-            terms = self._rows(
-                f"""SELECT word FROM {VOCABULARY} WHERE word LIKE %s
-                ORDER BY documents DESC, word LIMIT 50""",
-                [typed[-1] + "%"],
-            )
-            suggestions += [start + term for (term,) in terms if len(term) > 2 and not is_stopword(term)]
-        return list(dict.fromkeys(suggestions))[:limit]
+        return [title for (title,) in titles]
+
+    def _frequent_words(self, prefix: str, limit: int) -> list[str]:
+        rows = self._rows(
+            f"SELECT word FROM {VOCABULARY} WHERE word LIKE %s ORDER BY documents DESC, word LIMIT %s",
+            [prefix + "%", limit],
+        )
+        return [word for (word,) in rows]
 
 
 def _tsquery(params: _Params, text: str) -> str:

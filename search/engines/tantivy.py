@@ -20,7 +20,18 @@ from tantivy import Occur, Query
 from search import spelling
 from search.analysis import ANALYZERS, is_stopword, stem, stems, unfoldings, words
 from search.base import SORT_UPDATED, GuideDocument, SearchFilters
-from search.pipeline import AnalysedEngine, Page, StoredGuide, analyse
+from search.pipeline import (
+    COMPOUND_WEIGHT,
+    CORRECTION_WEIGHT,
+    PROXIMITY_WEIGHT,
+    SPELLING_WEIGHT,
+    SYNONYM_WEIGHT,
+    TIE_BREAKER,
+    AnalysedEngine,
+    Page,
+    StoredGuide,
+    analyse,
+)
 from search.query import Concept, QueryPlan
 
 logger = logging.getLogger(__name__)
@@ -29,18 +40,13 @@ logger = logging.getLogger(__name__)
 SCHEMA_VERSION = "5"
 VERSION_FILE = "chefsguider-schema-version"
 
-# Title > ingress > headings > body; the other ways to match a word count for less than the word.
+# Title > ingress > headings > body; the weights of the other ways to match are in search.pipeline.
 FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "headings": 1.5, "body": 1.0}
-SPELLING_BOOST = 0.3
-SYNONYM_BOOST = 0.7
-COMPOUND_BOOST = 0.6
-CORRECTION_BOOST = 0.5
 FUZZY_BOOST = 0.2
-PROXIMITY_BOOST = 1.0
 PROXIMITY_SLOP = 3
 FUZZY_FIELDS = ("title", "body")
-#: A concept scores by its best way of matching, plus this share of the others.
-TIE_BREAKER = 0.2
+#: Completions read at most this many vocabulary words with the typed prefix.
+PREFIX_TERMS = 5_000
 
 WRITER_HEAP_BYTES = 128_000_000
 WRITER_LOCK_WAIT_SECONDS = 30.0
@@ -258,13 +264,14 @@ class TantivyEngine(AnalysedEngine):
             return near
         # Further than one edit, or only near as stems: read the words of a few guides the fuzzy
         # search finds, keeping those that start like the query word (few typos are in the first letter).
+        # Only words of the vocabulary may be offered, which keeps out a members-only guide's body.
         for _, address in searcher.search(self._fuzzy(word, max_edits), SPELLING_SAMPLE).hits:
             document = searcher.doc(address)
-            body = [] if document.get_first("members_only") else document.get_all("body")
-            text = " ".join(document.get_all("title") + document.get_all("summary") + body)
+            text = " ".join(document.get_all("title") + document.get_all("summary") + document.get_all("body"))
             for candidate in set(words(text.lower())):
                 if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= max_edits + 2:
-                    near[candidate] = searcher.doc_freq("words", candidate)
+                    if documents := searcher.doc_freq("words", candidate):
+                        near[candidate] = documents
         return near
 
     def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> Page:
@@ -346,14 +353,14 @@ class TantivyEngine(AnalysedEngine):
 
     def _concept(self, concept: Concept, widen: bool) -> Query:
         ways = [self._word(concept.word)]
-        ways += [Query.boost_query(self._word(spelling), SPELLING_BOOST) for spelling in concept.spellings]
-        ways += [Query.boost_query(self._all_of(synonym), SYNONYM_BOOST) for synonym in concept.synonyms]
+        ways += [Query.boost_query(self._word(spelling), SPELLING_WEIGHT) for spelling in concept.spellings]
+        ways += [Query.boost_query(self._all_of(synonym), SYNONYM_WEIGHT) for synonym in concept.synonyms]
         if concept.compound:
             head, tail = concept.compound
             halves = self._any_of(concept.compound) if widen else self._all_of(concept.compound, self._near(head, tail))
-            ways.append(Query.boost_query(halves, COMPOUND_BOOST))
+            ways.append(Query.boost_query(halves, COMPOUND_WEIGHT))
         if concept.correction:
-            ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_BOOST))
+            ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_WEIGHT))
         if concept.max_edits and (widen or concept.needs_spelling):
             ways.append(Query.boost_query(self._fuzzy(concept.word, concept.max_edits), FUZZY_BOOST))
         return Query.disjunction_max_query(ways, tie_breaker=TIE_BREAKER)
@@ -393,7 +400,7 @@ class TantivyEngine(AnalysedEngine):
         terms = [stem(first), stem(second)]
         return [
             Query.boost_query(
-                Query.phrase_query(self._schema, field, terms, slop=PROXIMITY_SLOP), PROXIMITY_BOOST * boost
+                Query.phrase_query(self._schema, field, terms, slop=PROXIMITY_SLOP), PROXIMITY_WEIGHT * boost
             )
             for field, boost in (("title", FIELD_BOOSTS["title"]), ("body", FIELD_BOOSTS["body"]))
         ]
@@ -403,21 +410,14 @@ class TantivyEngine(AnalysedEngine):
 
     # Completion -------------------------------------------------------------------------------
 
-    def _suggest(self, text: str, limit: int) -> list[str]:
-        searcher = self._get_index().searcher()
-        suggestions: list[str] = []
+    def _titles_starting(self, text: str, limit: int) -> list[str]:
         title_words = ANALYZERS["sv_prefix"].analyze(text)
-        if title_words:
-            titles = Query.phrase_prefix_query(self._schema, "title_prefix", title_words)
-            suggestions += [
-                searcher.doc(address).get_first("title") for _, address in searcher.search(titles, limit).hits
-            ]
-        typed = words(text)
-        if typed and len(typed[-1]) >= 2:
-            start = text[: text.rfind(typed[-1])]
-            terms = searcher.terms_with_prefix("words", typed[-1], limit=5_000)
-            frequent = sorted(
-                (term for term in terms if len(term[0]) > 2 and not is_stopword(term[0])), key=lambda term: -term[1]
-            )
-            suggestions += [start + term for term, _ in frequent]
-        return list(dict.fromkeys(suggestions))[:limit]
+        if not title_words:
+            return []
+        searcher = self._get_index().searcher()
+        titles = Query.phrase_prefix_query(self._schema, "title_prefix", title_words)
+        return [searcher.doc(address).get_first("title") for _, address in searcher.search(titles, limit).hits]
+
+    def _frequent_words(self, prefix: str, limit: int) -> list[str]:
+        terms = self._get_index().searcher().terms_with_prefix("words", prefix, limit=PREFIX_TERMS)
+        return [term for term, _ in sorted(terms, key=lambda term: -term[1])[:limit]]

@@ -4,6 +4,7 @@ The PostgreSQL engine is skipped when the tests run on SQLite.
 """
 
 import datetime
+import logging
 import re
 
 import pytest
@@ -261,6 +262,21 @@ def test_members_only_body_words_are_never_suggested_nor_offered_as_corrections(
     assert engine.search("kvitrasnurra").suggestion is None
 
 
+def test_a_guide_made_members_only_or_removed_takes_its_words_out_of_the_vocabulary(engine_with):
+    open_guide = guide(93, "Lönestatistik", "Jämför din lön.", "Kvittrasnurra är öppen.")
+    other = guide(94, "Fikapauser", "Pauser.", "Vardagsrutiner hjälper.")
+    engine = engine_with(open_guide, other)
+    assert engine.suggest("kvit") == ["kvittrasnurra"]
+    assert engine.suggest("vardags") == ["vardagsrutiner"]
+
+    engine.index([guide(93, "Lönestatistik", "Jämför din lön.", "Kvittrasnurra är hemlig.", members_only=True)])
+    assert engine.suggest("kvit") == []
+    assert engine.search("kvitrasnurra").suggestion is None
+
+    engine.remove([94])
+    assert engine.suggest("vardags") == []
+
+
 # Keeping the index current ---------------------------------------------------------------------
 
 
@@ -296,11 +312,13 @@ HOSTILE_QUERIES = [
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
-def test_hostile_input_gives_results_not_errors(engine_with, query):
+def test_hostile_input_gives_results_not_errors(engine_with, query, caplog):
     engine = engine_with(*LIBRARY)
     assert isinstance(engine.search(query), SearchResults)
     assert isinstance(engine.search(query, sort=SORT_UPDATED, limit=10_000, offset=-5), SearchResults)
     assert isinstance(engine.suggest(query), list)
+    # The engines turn a failure into no results: the log shows whether there was one.
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
 
 
 def test_only_the_first_characters_of_a_long_query_count(engine_with):

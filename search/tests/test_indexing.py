@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from search.registry import ENGINES, get_engine, reset_engine
 
@@ -65,3 +65,18 @@ def test_a_moved_guide_is_indexed_as_it_now_is(engine, make_guide, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         Page.objects.get(pk=guide.pk).move(guide.get_parent(), pos="first-child")
     assert found(engine, "distans") == [guide.pk]
+
+
+def test_guides_behind_a_view_restriction_are_not_indexed(engine, make_guide, django_capture_on_commit_callbacks):
+    private = make_guide("Kalibreringsmöte för chefer")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert found(engine, "kalibreringsmöte") == []
+
+    call_command("rebuild_search_index", stdout=StringIO())
+    assert found(engine, "kalibreringsmöte") == []
+    assert engine.suggest("kalib") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert found(engine, "kalibreringsmöte") == [private.pk]

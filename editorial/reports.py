@@ -41,11 +41,21 @@ def _edit_url(page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+#: Page permissions that make a user an editor: any of them opens the reports and the dashboard panel.
+EDITING = ["add", "change", "publish"]
+
+
+def area_filter():
+    return django_filters.ModelChoiceFilter(
+        label="Guideområde", field_name="categories", queryset=GuideArea.objects.all(), empty_label="Alla områden"
+    )
+
+
 class EditorsReportView(ReportView):
     """Reports for everyone who edits guides (any page permission), not only superusers."""
 
     permission_policy = PagePermissionPolicy()
-    any_permission_required = ["add", "change", "publish"]
+    any_permission_required = EDITING
     header_icon = "doc-full"
 
     @cached_property
@@ -67,9 +77,7 @@ class ReviewFilterSet(WagtailFilterSet):
         method="filter_status",
         empty_label="Alla",
     )
-    area = django_filters.ModelChoiceFilter(
-        label="Guideområde", field_name="categories", queryset=GuideArea.objects.all(), empty_label="Alla områden"
-    )
+    area = area_filter()
     owner = django_filters.ModelChoiceFilter(
         label="Ansvarig redaktör",
         field_name="review_owner",
@@ -179,9 +187,7 @@ def trend_label(guide) -> str:
 
 
 class FeedbackFilterSet(WagtailFilterSet):
-    area = django_filters.ModelChoiceFilter(
-        label="Guideområde", field_name="categories", queryset=GuideArea.objects.all(), empty_label="Alla områden"
-    )
+    area = area_filter()
 
     class Meta:
         model = GuidePage

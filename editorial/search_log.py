@@ -2,9 +2,9 @@
 
 A log entry holds the normalised query, the filters, the number of results and the day, never
 an IP address, user, session or cookie. Result links pass through /sok/oppna/<search>/<guide>/
-so editors can see which searches led somewhere. Searched pages are marked private, so the
+so editors can see which searches led somewhere. Logged responses are marked private, so the
 anonymous page cache does not answer them (which would skip the log and share one entry's
-links between readers).
+links between readers); later pages of results are neither logged nor private.
 """
 
 from __future__ import annotations
@@ -51,15 +51,13 @@ def log_catalogue_searches(view):
         response = view(request, *args, **kwargs)
         context = getattr(response, "context_data", None) or {}
         results = context.get("results")
-        if not context.get("query") or results is None:
+        if not context.get("query") or results is None or not _first_page(request, "sida", "1"):
             return response
         patch_cache_control(response, private=True)
-        if _first_page(request, "sida", "1"):
-            selected = {
-                facet: [option.slug for option in options if option.selected]
-                for facet, options in results.facets.items()
-            }
-            context["search_log"] = record_search(SearchLog.CATALOGUE, context["query"], selected, results.total)
+        selected = {
+            facet: [option.slug for option in options if option.selected] for facet, options in results.facets.items()
+        }
+        context["search_log"] = record_search(SearchLog.CATALOGUE, context["query"], selected, results.total)
         return response
 
     return wrapper
@@ -72,11 +70,9 @@ def log_api_searches(view):
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         query = request.GET.get("q", "")
-        if response.status_code != 200 or not normalise_query(query):
+        if response.status_code != 200 or not normalise_query(query) or not _first_page(request, "offset", "0"):
             return response
         patch_cache_control(response, private=True)
-        if not _first_page(request, "offset", "0"):
-            return response
         data = json.loads(response.content)
         filters = {"category": request.GET.getlist("category"), "situation": request.GET.getlist("situation")}
         search = record_search(SearchLog.API, query, filters, data["count"])

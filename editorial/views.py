@@ -13,10 +13,11 @@ from editorial.feedback import answered_guides, feedback_rate, remember_answer
 from editorial.forms import FeedbackForm
 from editorial.models import GuideFeedback, OpenedResult, SearchLog
 from guides.models import GuidePage, can_read_body
+from guides.throttling import client_address
 
 
 @require_POST
-@ratelimit(key="ip", rate=feedback_rate, method="POST", block=False)
+@ratelimit(key=client_address, rate=feedback_rate, method="POST", block=False)
 def feedback(request, guide_id: int):
     guide = get_object_or_404(GuidePage.objects.live().public(), pk=guide_id)
     if not can_read_body(request, guide):

@@ -15,13 +15,12 @@ from editorial import reports
 from editorial.models import ChangeNote, GuideFeedback
 from editorial.review import OVERDUE, guides_to_review, review_status
 
-EDITING = ["add", "change", "publish"]
 #: The dashboard panel lists at most this many guides.
 PANEL_GUIDES = 8
 
 
 def is_editor(user) -> bool:
-    return PagePermissionPolicy().user_has_any_permission(user, EDITING)
+    return PagePermissionPolicy().user_has_any_permission(user, reports.EDITING)
 
 
 class EditorsMenuItem(MenuItem):

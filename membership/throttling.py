@@ -8,11 +8,13 @@ from __future__ import annotations
 from django.conf import settings
 from django_ratelimit.core import get_usage, is_ratelimited
 
+from guides.throttling import client_address
+
 
 def applications_exceeded(request) -> bool:
     """Counts every application sent from this address, valid or not."""
     return is_ratelimited(
-        request, group="membership.apply", key="ip", rate=settings.MEMBERSHIP_APPLY_RATE, increment=True
+        request, group="membership.apply", key=client_address, rate=settings.MEMBERSHIP_APPLY_RATE, increment=True
     )
 
 
@@ -21,7 +23,7 @@ def password_resets_exceeded(request) -> bool:
     return is_ratelimited(
         request,
         group="membership.password_reset",
-        key="ip",
+        key=client_address,
         rate=settings.MEMBERSHIP_PASSWORD_RESET_RATE,
         increment=True,
     )
@@ -33,7 +35,7 @@ def _login_name(group, request) -> str:
 
 #: Failed logins are counted per address and per login name: one stops a guesser trying many
 #: accounts, the other many addresses trying one account.
-_LOGIN_LIMITS = (("membership.login.ip", "ip"), ("membership.login.name", _login_name))
+_LOGIN_LIMITS = (("membership.login.ip", client_address), ("membership.login.name", _login_name))
 
 
 def logins_exceeded(request) -> bool:

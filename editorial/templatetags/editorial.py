@@ -56,7 +56,13 @@ def page_meta(context):
         "type": "article" if is_guide else "website",
         "site_name": SITE_NAME,
         "guide": page if is_guide else None,
+        "areas": _guide_areas(context, page) if is_guide else (),
     }
+
+
+def _guide_areas(context, guide):
+    """The guide page's context holds its areas already (GuidePage.get_context): no second query."""
+    return context["areas"] if "areas" in context else guide.categories.all()
 
 
 @register.simple_tag(takes_context=True)

@@ -1,4 +1,5 @@
-"""Fixtures for the editorial tests: editors with admin access, and dates relative to today."""
+"""Fixtures for the editorial tests: editors with admin access, and dates relative to today.
+(admin_client, a logged-in superuser, is pytest-django's own.)"""
 
 import datetime
 
@@ -30,10 +31,3 @@ def make_editor(db, django_user_model):
         return user
 
     return make
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("admin", "admin@chefsguider.example", "lösenord")
-    client.force_login(user)
-    return client

@@ -20,10 +20,10 @@ def browser():
     return Client(enforce_csrf_checks=True)
 
 
-def answer(browser, guide, **data):
+def answer(browser, guide, REMOTE_ADDR="127.0.0.1", **data):
     page = browser.get(guide.url).content.decode()
     token = CSRF.search(page).group(1)
-    return browser.post(f"/omdome/{guide.pk}/", {"csrfmiddlewaretoken": token, **data})
+    return browser.post(f"/omdome/{guide.pk}/", {"csrfmiddlewaretoken": token, **data}, REMOTE_ADDR=REMOTE_ADDR)
 
 
 def test_every_guide_asks_with_a_form_that_needs_no_javascript(client, make_guide):
@@ -102,6 +102,14 @@ def test_answers_are_rate_limited_per_address(browser, make_guide, settings):
     assert GuideFeedback.objects.count() == 2
 
 
+def test_answers_without_a_client_address_are_counted_not_failed(browser, make_guide, settings):
+    """A server on a unix socket leaves REMOTE_ADDR empty: such answers share one counter."""
+    settings.EDITORIAL_FEEDBACK_RATE = "1/h"
+    first, second = make_guide(), make_guide()
+    assert answer(browser, first, hjalp="ja", REMOTE_ADDR="").status_code == 303
+    assert answer(browser, second, hjalp="ja", REMOTE_ADDR="").status_code == 429
+
+
 def test_unpublished_and_unknown_guides_take_no_answers(browser, make_guide):
     guide = make_guide()
     token = CSRF.search(browser.get(guide.url).content.decode()).group(1)
@@ -111,9 +119,11 @@ def test_unpublished_and_unknown_guides_take_no_answers(browser, make_guide):
     assert browser.get(f"/omdome/{guide.pk}/").status_code == 405
 
 
-def test_members_only_guides_ask_only_those_who_can_read_them(client, make_guide):
+def test_members_only_guides_ask_only_those_who_can_read_them(client, make_guide, member):
     guide = make_guide(members_only=True)
     assert 'name="hjalp"' not in client.get(guide.url).content.decode()
+    client.force_login(member)
+    assert 'name="hjalp"' in client.get(guide.url).content.decode()
 
 
 # -- the report ------------------------------------------------------------------------------

@@ -109,6 +109,7 @@ def test_opengraph_and_canonical_tags(client, library):
     assert '<meta property="og:description" content="Ingressen om lön.">' in html
     assert '<meta property="og:url" content="http://testserver/chefsguider/lonesamtal/">' in html
     assert '<meta property="article:modified_time" content="2026-05-02">' in html
+    assert '<meta property="article:section" content="Lön">' in html
     catalogue = client.get("/chefsguider/?q=lön&omrade=lon").content.decode()
     assert '<link rel="canonical" href="http://testserver/chefsguider/">' in catalogue
     assert '<meta property="og:type" content="website">' in catalogue

@@ -61,6 +61,15 @@ def test_searched_pages_are_never_shared_from_the_page_cache(client, library, se
     assert SearchLog.objects.count() == 2
 
 
+def test_later_pages_of_results_are_not_logged_and_stay_cacheable(client, library, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    first = client.get("/chefsguider/", {"q": "medarbetare", "sida": "2"})
+    second = client.get("/chefsguider/", {"q": "medarbetare", "sida": "2"})
+    assert "private" not in first.get("Cache-Control", "") and second.get("X-Cache") == "hit"
+    assert not SearchLog.objects.exists()
+
+
 def test_results_link_through_the_open_endpoint_which_counts_the_opening(client, library):
     html = client.get("/chefsguider/", {"q": "lönesamtal"}).content.decode()
     log = SearchLog.objects.get()

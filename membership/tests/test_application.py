@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from membership.models import Application
-from membership.tests.support import link_in, mails_to
+from membership.tests.support import VALID, link_in, mails_to
 
 
 def test_the_form_asks_for_every_detail_and_links_to_the_privacy_page(client, db):
@@ -118,6 +118,13 @@ def test_too_many_applications_from_one_address_are_refused(apply, settings):
     assert "för många försök" in refused.content.decode()
     assert 'value="en-till@example.se"' in refused.content.decode()
     assert Application.objects.count() == 3 and len(mail.outbox) == 3
+
+
+def test_applications_without_a_client_address_are_counted_not_failed(client, db, settings):
+    settings.MEMBERSHIP_APPLY_RATE = "1/h"
+    first = client.post("/bli-medlem/", {**VALID, "email": "ett@example.se"}, REMOTE_ADDR="")
+    second = client.post("/bli-medlem/", {**VALID, "email": "tva@example.se"}, REMOTE_ADDR="")
+    assert (first.status_code, second.status_code) == (302, 429)
 
 
 def test_the_thank_you_page_says_to_check_the_inbox(client, db):

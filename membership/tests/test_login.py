@@ -110,3 +110,24 @@ def test_password_reset_emails_are_throttled(client, member, settings):
         client.post("/glomt-losenord/", {"email": "maja@example.se"})
     assert client.post("/glomt-losenord/", {"email": "maja@example.se"}).status_code == 429
     assert len(mail.outbox) == 2
+
+
+def test_requests_without_a_client_address_are_counted_not_failed(client, member, settings):
+    """A server on a unix socket leaves REMOTE_ADDR empty: such requests share one counter."""
+    settings.MEMBERSHIP_LOGIN_RATE = "2/15m"
+    settings.MEMBERSHIP_PASSWORD_RESET_RATE = "1/h"
+    wrong = {"username": "maja@example.se", "password": "fel"}
+    assert [client.post("/logga-in/", wrong, REMOTE_ADDR="").status_code for _ in range(3)] == [200, 200, 429]
+    reset = {"email": "maja@example.se"}
+    assert [client.post("/glomt-losenord/", reset, REMOTE_ADDR="").status_code for _ in range(2)] == [302, 429]
+
+
+def test_ipv6_visitors_are_counted_by_their_network(client, member, settings):
+    """One IPv6 visitor holds a whole /64: changing the last part of the address starts no new count."""
+    settings.MEMBERSHIP_LOGIN_RATE = "2/15m"
+    for host in (1, 2):
+        client.post("/logga-in/", {"username": f"person{host}@example.se", "password": "fel"},
+                    REMOTE_ADDR=f"2001:db8:1:2::{host}")
+    refused = client.post("/logga-in/", {"username": "maja@example.se", "password": PASSWORD},
+                          REMOTE_ADDR="2001:db8:1:2::3")
+    assert refused.status_code == 429

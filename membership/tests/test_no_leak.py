@@ -89,9 +89,6 @@ FOLLOW_UP = "/verktyg/uppfoljningsplan/"
 PLAN = "intervall=manad&start=2026-03-02&antal=2&langd=60&klockan=09:00"
 MEETING_PACK = "/verktyg/motespaket/"
 
-#: Known leak, owned by the search engine (search/): "Menade du …?" corrections and as-you-type
-#: suggestions are drawn from every indexed word, members-only bodies included. Strict, so the
-#: rows fail as soon as search is mended, and this mark must then go.
 CHANNELS = [
     Channel("guide page", lambda library: library.secret.url),
     Channel("related guides on an open guide", lambda library: library.neighbour.url),
@@ -99,20 +96,14 @@ CHANNELS = [
     Channel("catalogue fragment", lambda library: "/chefsguider/", headers={"HTTP_X_CHEFSGUIDER_FRAGMENT": "1"}),
     Channel("catalogue search by title", lambda library: "/chefsguider/?q=lönestatistik"),
     Channel("catalogue search by a body word", lambda library: f"/chefsguider/?q={BODY_WORD}"),
-    pytest.param(
-        Channel(
-            "catalogue search, misspelt body word", lambda library: f"/chefsguider/?q={MISSPELT_MARKER}", shows=None
-        ),
-    ),
+    Channel("catalogue search, misspelt body word", lambda library: f"/chefsguider/?q={MISSPELT_MARKER}", shows=None),
     Channel("area page", lambda library: "/chefsguider/omrade/lon/"),
     Channel("situation page", lambda library: "/chefsguider/situation/lonerevision/"),
     Channel("home page", lambda library: "/"),
     Channel("API listing", lambda library: "/api/v1/guides/"),
     Channel("API search by title, with snippet", lambda library: "/api/v1/guides/?q=lönestatistik"),
     Channel("API search by a body word, with snippet", lambda library: f"/api/v1/guides/?q={BODY_WORD}"),
-    pytest.param(
-        Channel("API search, misspelt body word", lambda library: f"/api/v1/guides/?q={MISSPELT_MARKER}", shows=None),
-    ),
+    Channel("API search, misspelt body word", lambda library: f"/api/v1/guides/?q={MISSPELT_MARKER}", shows=None),
     Channel("API filtered by area", lambda library: "/api/v1/guides/?category=lon"),
     Channel("PDF of the guide", lambda library: f"/verktyg/pdf/{library.secret.slug}/", read=pdf_text),
     Channel("RSS feed", lambda library: "/flode/rss/"),
@@ -131,9 +122,7 @@ CHANNELS = [
         lambda library: f"{MEETING_PACK}pdf/?innehall=hela&guide={library.secret.slug}",
         read=pdf_text,
     ),
-    pytest.param(
-        Channel("API suggestions", lambda library: f"/api/v1/suggest/?q={MARKER[:4]}", shows=None),
-    ),
+    Channel("API suggestions", lambda library: f"/api/v1/suggest/?q={MARKER[:4]}", shows=None),
     Channel(
         "Wagtail preview",
         lambda library: f"/admin/pages/{library.secret.pk}/edit/preview/",

@@ -32,6 +32,8 @@ GUIDE = {
         "categories": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
         "situations": {"type": "array", "items": {"$ref": "#/components/schemas/Term"}},
         "updated": {"type": "string", "format": "date"},
+        "open_url": {"type": "string", "format": "uri",
+                     "description": "On the first page of a search: the guide's address through the search log."},
     },
 }
 ERROR = {

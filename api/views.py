@@ -4,10 +4,11 @@ Parameters are checked strictly: a bad value gives 400 with {"error": {"paramete
 """
 
 from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from editorial.search_log import log_api_searches
+from editorial.search_log import log_api_search, open_url
 from guides.catalogue import find_guides, term_lists
 from guides.throttling import searches_exceeded, suggestions_exceeded
 from search.base import MAX_QUERY_LENGTH, SORTS
@@ -66,8 +67,9 @@ def term_json(term) -> dict:
     return {"slug": term.slug, "name": term.name}
 
 
-def guide_json(request, guide, snippet: str) -> dict:
-    return {
+def guide_json(request, guide, snippet: str, search=None) -> dict:
+    """One guide in a response; results of a logged search open through the search log."""
+    data = {
         "slug": guide.slug,
         "title": guide.title,
         "url": request.build_absolute_uri(guide.url),
@@ -78,10 +80,12 @@ def guide_json(request, guide, snippet: str) -> dict:
         "situations": [term_json(term) for term in guide.situations.all()],
         "updated": guide.updated.isoformat(),
     }
+    if search is not None:
+        data["open_url"] = request.build_absolute_uri(open_url(search, guide.pk))
+    return data
 
 
 @require_GET
-@log_api_searches
 def guides(request):
     params = request.GET
     try:
@@ -97,24 +101,32 @@ def guides(request):
         return bad_request(error)
     if _query(params).strip() and searches_exceeded(request):
         return too_many("q")
-    results = find_guides(
-        _query(params), categories, situations, sort=sort, limit=limit, offset=offset, terms=terms
-    )
-    return JsonResponse(
+    query = _query(params)
+    results = find_guides(query, categories, situations, sort=sort, limit=limit, offset=offset, terms=terms)
+    search = None
+    if query.strip():
+        filters = {"category": categories, "situation": situations}
+        search = log_api_search(request, query, filters, results.total)
+
+    def listed(guides):
+        return [guide_json(request, guide, results.snippets.get(guide.pk, ""), search) for guide in guides]
+
+    response = JsonResponse(
         {
             "count": results.total,
-            "results": [
-                guide_json(request, guide, results.snippets.get(guide.pk, "")) for guide in results.guides
-            ],
+            "results": listed(results.guides),
             "facets": {
                 facet: [{"slug": option.slug, "name": option.name, "count": option.count} for option in options]
                 for facet, options in results.facets.items()
             },
             "suggestion": results.suggestion,
-            "nearest": [guide_json(request, guide, results.snippets.get(guide.pk, "")) for guide in results.nearest],
+            "nearest": listed(results.nearest),
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    if search is not None:
+        patch_cache_control(response, private=True)  # it names this reader's log entry
+    return response
 
 
 @csrf_exempt

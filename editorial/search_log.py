@@ -10,7 +10,6 @@ links between readers); later pages of results are neither logged nor private.
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 
 from django.urls import reverse
@@ -38,6 +37,13 @@ def open_url(search: SearchLog, guide_id: int) -> str:
     return reverse("editorial:open_result", args=[search.pk, guide_id])
 
 
+def log_api_search(request, query: str, filters: dict, result_count: int) -> SearchLog | None:
+    """Log an API search on its first page; the response must then be private (it names the entry)."""
+    if not _first_page(request, "offset", "0"):
+        return None
+    return record_search(SearchLog.API, query, filters, result_count)
+
+
 def _first_page(request, parameter: str, first: str) -> bool:
     """Turning to page two of the same results is not a new search."""
     return request.GET.get(parameter, "") in {"", first}
@@ -61,33 +67,3 @@ def log_catalogue_searches(view):
         return response
 
     return wrapper
-
-
-def log_api_searches(view):
-    """Log the API's searches and give each result an "open_url" that counts the opening."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        query = request.GET.get("q", "")
-        if response.status_code != 200 or not normalise_query(query) or not _first_page(request, "offset", "0"):
-            return response
-        patch_cache_control(response, private=True)
-        data = json.loads(response.content)
-        filters = {"category": request.GET.getlist("category"), "situation": request.GET.getlist("situation")}
-        search = record_search(SearchLog.API, query, filters, data["count"])
-        _add_open_urls(request, search, data)
-        response.content = json.dumps(data, ensure_ascii=False).encode()
-        return response
-
-    return wrapper
-
-
-def _add_open_urls(request, search: SearchLog, data: dict) -> None:
-    from guides.models import GuidePage
-
-    listed = data.get("results", []) + data.get("nearest", [])
-    ids = dict(GuidePage.objects.filter(slug__in=[item["slug"] for item in listed]).values_list("slug", "pk"))
-    for item in listed:
-        if item["slug"] in ids:
-            item["open_url"] = request.build_absolute_uri(open_url(search, ids[item["slug"]]))

@@ -15,13 +15,15 @@ from wagtail.models import Page
 
 from experts.forms import QuestionForm
 from experts.models import ExpertAnswerPage, ExpertIndexPage, ExpertQuestion
+from guides.throttling import client_address
 
 RATE_GROUP = "experts.ask"
 RATE_LIMITED = "Du har skickat flera frågor på kort tid. Vänta en stund och försök igen."
 
 
 def _usage(request, increment: bool):
-    return get_usage(request, group=RATE_GROUP, key="ip", rate=settings.EXPERTS_QUESTION_RATE, increment=increment)
+    rate = settings.EXPERTS_QUESTION_RATE
+    return get_usage(request, group=RATE_GROUP, key=client_address, rate=rate, increment=increment)
 
 
 def _rate_limited(request) -> bool:

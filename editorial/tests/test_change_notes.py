@@ -84,3 +84,17 @@ def test_the_guide_editor_and_its_revision_comparison_work_with_the_review_field
     assert admin_client.get(f"/admin/pages/{guide.pk}/edit/").status_code == 200
     compare = admin_client.get(f"/admin/pages/{guide.pk}/revisions/compare/{first.pk}...{second.pk}/")
     assert compare.status_code == 200 and "Ny text." in compare.content.decode()
+
+
+def test_a_corrected_note_reaches_readers_of_cached_pages(client, make_guide, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    guide = make_guide()
+    note = ChangeNote.objects.create(guide=guide, date=datetime.date(2026, 3, 1), text="Fel notis.")
+    client.get(guide.url)
+    assert client.get(guide.url)["X-Cache"] == "hit"
+    note.text = "Rätt notis."
+    note.save()
+    assert "Rätt notis." in client.get(guide.url).content.decode()

@@ -1,14 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from membership.tests.support import VALID
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()  # django-ratelimit counts in the cache: one test must not throttle the next
-    yield
-    cache.clear()
 
 
 @pytest.fixture

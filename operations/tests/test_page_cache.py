@@ -11,9 +11,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
-    from guides.models import MembershipCallToAction
-
-    MembershipCallToAction.load()  # created on first use, which would itself invalidate
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
     yield

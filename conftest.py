@@ -94,3 +94,31 @@ def make_member(db):
 @pytest.fixture
 def member(make_member):
     return make_member("maja@example.se")
+
+
+@pytest.fixture
+def related_guides_some_hidden(make_guide):
+    """Four guides to link as related, in this order: public, draft, restricted to a group, public.
+
+    A page that links them should list "Synlig ett" and "Synlig två", in that order, and nothing
+    else: `.listed(html)` gives the titles in the page's list of related guides.
+    """
+    import re
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    first = make_guide("Synlig ett", slug="synlig-ett")
+    draft = make_guide("Utkastet", slug="utkastet")
+    draft.unpublish()
+    restricted = make_guide("Bara för redaktörer", slug="bara-for-redaktorer")
+    restriction = PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get_or_create(name="Redaktörer")[0]])
+    second = make_guide("Synlig två", slug="synlig-tva")
+
+    def listed(html: str) -> list[str]:
+        section = re.search(r'<ul class="related__list">(.*?)</ul>', html, re.S)
+        return re.findall(r">([^<]+)</a>", section.group(1)) if section else []
+
+    return SimpleNamespace(guides=[first, draft, restricted, second], listed=listed)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from experts import source
 from experts.models import ExpertAnswerPage, ExpertAnswerRelatedGuide, ExpertIndexPage
+from guides import page_source as source
 from guides.importer import ImportReport
 from guides.models import GuideArea, GuidePage
 from guides.source import SourceError, split_front_matter

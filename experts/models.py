@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from guides.catalogue import readable_guides
 from guides.models import GuideArea
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -178,7 +179,7 @@ class ExpertAnswerPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index"] = self.get_parent().specific
-        context["related"] = [item.guide for item in self.related_guides.select_related("guide") if item.guide.live]
+        context["related"] = readable_guides(self.related_guides.values_list("guide_id", flat=True))
         context["json_ld"] = self.faq_json_ld(request)
         return context
 

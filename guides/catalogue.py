@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, QuerySet
 
 from guides.models import GuideArea, GuidePage, Situation
+from operations.content_cache import remember
 from search.base import SORT_RELEVANCE, SORT_UPDATED, SearchFilters
 
 FACETS = {"category": GuideArea, "situation": Situation}
@@ -45,6 +46,13 @@ def live_guides() -> QuerySet[GuidePage]:
     return GuidePage.objects.live().public()
 
 
+def readable_guides(guide_ids) -> list[GuidePage]:
+    """The guides among `guide_ids` a reader may see (live, no view restriction), in the given order."""
+    ids = list(guide_ids)
+    found = live_guides().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def with_terms(queryset: QuerySet[GuidePage]) -> QuerySet[GuidePage]:
     """Guides with their areas and situations in two extra queries, however many guides."""
     return queryset.prefetch_related(
@@ -55,11 +63,13 @@ def with_terms(queryset: QuerySet[GuidePage]) -> QuerySet[GuidePage]:
 
 def apply_filters(queryset, categories=(), situations=()):
     if categories:
-        queryset = queryset.filter(pk__in=GuidePage.categories.through.objects.filter(
-            guidearea__slug__in=categories).values("guidepage_id"))
+        queryset = queryset.filter(
+            pk__in=GuidePage.categories.through.objects.filter(guidearea__slug__in=categories).values("guidepage_id")
+        )
     if situations:
-        queryset = queryset.filter(pk__in=GuidePage.situations.through.objects.filter(
-            situation__slug__in=situations).values("guidepage_id"))
+        queryset = queryset.filter(
+            pk__in=GuidePage.situations.through.objects.filter(situation__slug__in=situations).values("guidepage_id")
+        )
     return queryset
 
 
@@ -93,8 +103,7 @@ def facet_options(counts, categories=(), situations=(), terms=None) -> dict[str,
     terms = terms or term_lists()
     return {
         facet: [
-            FacetOption(term, counts.get(facet, {}).get(term.slug, 0), term.slug in selected[facet])
-            for term in options
+            FacetOption(term, counts.get(facet, {}).get(term.slug, 0), term.slug in selected[facet]) for term in options
         ]
         for facet, options in terms.items()
     }
@@ -119,15 +128,20 @@ def find_guides(
     filtered = apply_filters(live_guides(), categories, situations)
     total = filtered.count()
     guides = list(with_terms(filtered.order_by("-updated", "title"))[offset : offset + limit]) if limit else []
-    counts = database_facet_counts(categories, situations)
+    counts = remember(
+        "facet-counts", (tuple(categories), tuple(situations)), lambda: database_facet_counts(categories, situations)
+    )
     return GuideResults(guides, total, facet_options(counts, categories, situations, terms))
 
 
 def _search(query, categories, situations, sort, limit, offset, terms) -> GuideResults:
     from search import get_engine
 
-    results = get_engine().search(
-        query, SearchFilters(categories, situations), sort=sort, limit=limit, offset=offset
+    engine = get_engine()
+    results = remember(
+        "search",
+        (engine.name, query, categories, situations, sort, limit, offset),
+        lambda: engine.search(query, SearchFilters(categories, situations), sort=sort, limit=limit, offset=offset),
     )
     wanted = [hit.id for hit in results.hits] + [hit.id for hit in results.nearest]
     pages = with_terms(live_guides().filter(pk__in=wanted)).in_bulk()

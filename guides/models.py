@@ -308,7 +308,8 @@ class GuidePage(Page):
 
     def serve(self, request, *args, **kwargs):
         """The page with validators, so a returning reader gets a 304 when nothing changed."""
-        from operations.page_cache import content_version, is_anonymous_request
+        from operations.content_cache import content_version
+        from operations.page_cache import is_anonymous_request
 
         response = super().serve(request, *args, **kwargs)
         if response.status_code != 200:

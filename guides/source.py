@@ -48,13 +48,13 @@ class GuideSource:
 def parse_guide(text: str, default_slug: str) -> GuideSource:
     meta, body = split_front_matter(text)
     source = GuideSource(
-        slug=_slug(meta.get("slug", default_slug)),
+        slug=_guide_slug(meta.get("slug", default_slug)),
         title=_text(meta, "title", 255),
         summary=_text(meta, "summary", 1000),
         categories=_names(meta, "categories", required=True),
         situations=_names(meta, "situations", required=False),
         author=_text(meta, "author", 120),
-        updated=_date(meta.get("updated")),
+        updated=parse_date(meta.get("updated"), "updated"),
         members_only=_bool(meta.get("members_only", False)),
         blocks=[],
     )
@@ -105,15 +105,21 @@ def _names(meta, name, required) -> list[str]:
     return [item.strip() for item in value]
 
 
-def _slug(value) -> str:
+def parse_slug(value) -> str:
     if not isinstance(value, str) or not value or slugify(value) != value:
         raise SourceError(f"slug {value!r} is not a valid slug (lowercase a-z, 0-9 and -)")
+    return value
+
+
+def _guide_slug(value) -> str:
+    value = parse_slug(value)
     if value in RESERVED_GUIDE_SLUGS:
         raise SourceError(f"slug {value!r} is reserved by the catalogue")
     return value
 
 
-def _date(value) -> datetime.date:
+def parse_date(value, name: str) -> datetime.date:
+    """A front matter date: YAML's own date, or text in the form YYYY-MM-DD."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -121,7 +127,7 @@ def _date(value) -> datetime.date:
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise SourceError(f"updated {value!r} is not a date (YYYY-MM-DD)") from None
+        raise SourceError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _bool(value) -> bool:

@@ -3,9 +3,9 @@
 Anonymous readers make nearly all traffic and see the same pages, so a rendered page is stored
 once and served to everyone until content changes. Forms on cached pages keep working: the CSRF
 tokens in the stored copy are placeholders, filled with the reader's own token on every hit.
-Any change to pages, terms, snippets or settings bumps one generation number that is part of every
-key, which invalidates all pages at once — coarse, but never stale, and shared by all processes
-when the cache is Redis.
+Any change to pages, terms, snippets or settings bumps the content generation that is part of
+every key (operations.content_cache), which invalidates all pages at once — coarse, but never
+stale, and shared by all processes when the cache is Redis.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,39 +22,12 @@ from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
 
 from guides.views import FRAGMENT_HEADER
+from operations.content_cache import generation, invalidate
 
-GENERATION_KEY = "page-cache:generation"
-CHANGED_AT_KEY = "page-cache:changed-at"
 TOKEN_PLACEHOLDER = "__CSRF_TOKEN__"
 TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Vary", "X-Robots-Tag")
 CACHEABLE_TYPES = ("text/html", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
-
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
-
-
-def content_version() -> tuple[int, float]:
-    """(generation, when content last changed as a Unix time) for validators such as ETag."""
-    changed_at = cache.get(CHANGED_AT_KEY)
-    if changed_at is None:
-        changed_at = time.time()
-        cache.add(CHANGED_AT_KEY, changed_at, timeout=None)
-    return generation(), cache.get(CHANGED_AT_KEY, changed_at)
-
-
-def invalidate(*args, **kwargs) -> None:
-    """Make every cached page stale (called when anything a page shows changes)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
-    cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
 
 
 @functools.cache

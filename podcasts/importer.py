@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from experts import source
+from guides import page_source as source
 from guides.importer import ImportReport
 from guides.models import GuidePage
 from guides.source import SourceError, split_front_matter

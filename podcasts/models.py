@@ -23,6 +23,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from guides.catalogue import readable_guides
+
 EPISODES_PER_PAGE = 20
 AUDIO_TYPES = {
     ".mp3": "audio/mpeg",
@@ -197,7 +199,7 @@ class EpisodePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["podcast"] = self.get_parent().specific
         context["audio"] = self.audio()
-        context["related"] = [item.guide for item in self.related_guides.select_related("guide") if item.guide.live]
+        context["related"] = readable_guides(self.related_guides.values_list("guide_id", flat=True))
         return context
 
 

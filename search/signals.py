@@ -1,7 +1,8 @@
 """Keeps the search index in step with publishing: publishing or moving a guide indexes it,
 unpublishing or deleting removes it, and adding or removing a view restriction (privacy) removes or
 indexes the guides it covers. Updates run after the transaction commits; failures are logged,
-never raised, so an editor's publish cannot fail because of search.
+never raised, so an editor's publish cannot fail because of search. A finished update makes kept
+search results stale (operations.content_cache), so none kept from the old index outlives it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from operations.content_cache import invalidate
 from search.documents import document_for, guide_page_model
 from search.synonyms import forget_synonyms
 
@@ -38,6 +40,7 @@ def _update_index(page_id: int, page=None) -> None:
                 get_engine().remove([page_id])
             else:
                 get_engine().index([document])
+            invalidate()
         except Exception:
             logger.exception("Search index update failed for page %s", page_id)
 
@@ -76,6 +79,7 @@ def restriction_changed(sender, instance, **kwargs) -> None:
             documents = {pk: document_for(pages[pk]) if pk in pages else None for pk in ids}
             get_engine().remove([pk for pk, document in documents.items() if document is None])
             get_engine().index([document for document in documents.values() if document is not None])
+            invalidate()
         except Exception:
             logger.exception("Search index update failed for pages %s", ids)
 

@@ -36,7 +36,11 @@ def render_pdf(request, template: str, context: dict) -> bytes:
 
 
 def pdf_response(request, template: str, context: dict, filename: str) -> HttpResponse:
-    response = HttpResponse(render_pdf(request, template, context), content_type="application/pdf")
+    return pdf_file_response(render_pdf(request, template, context), filename)
+
+
+def pdf_file_response(document: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # Members may download members-only text: never let a shared cache keep a copy.
     response["Cache-Control"] = "private, no-store"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from guides.models import GuidePage, can_read_body
+from operations.content_cache import remember
 from tools.calendar_file import CalendarEvent, calendar_response
 from tools.follow_up import CADENCES, agenda_from_guide, schedule
 from tools.forms import (
@@ -25,10 +26,11 @@ from tools.forms import (
     bound_data,
     process_form_class,
 )
-from tools.pdf import pdf_response
+from tools.pdf import pdf_file_response, pdf_response, render_pdf
 from tools.processes import get_process, make_plan
 
 WORKSHEET_BLOCKS = {"question_list", "checklist"}
+GUIDE_PDF_SECONDS = 24 * 60 * 60
 
 
 def _today() -> datetime.date:
@@ -52,13 +54,22 @@ def guide_pdf(request, slug):
     guide = GuidePage.objects.live().public().filter(slug=slug).first()
     if guide is None:
         raise Http404("Ingen sådan guide")
-    context = {
-        "guide": guide,
-        "can_read_body": can_read_body(request, guide),
-        "guide_url": request.build_absolute_uri(guide.url),
-        "generated": _today(),
-    }
-    return pdf_response(request, "tools/pdf/guide.html", context, f"{guide.slug}.pdf")
+    readable = can_read_body(request, guide)
+    site = request.build_absolute_uri("/")
+
+    def render() -> bytes:
+        context = {
+            "guide": guide,
+            "can_read_body": readable,
+            "guide_url": request.build_absolute_uri(guide.url),
+            "generated": _today(),
+        }
+        return render_pdf(request, "tools/pdf/guide.html", context)
+
+    # WeasyPrint takes about 0.3 s, so the PDF is kept: it depends only on the content, whether the
+    # reader may read the body, the day it is printed and the site address it is printed from.
+    document = remember("guide-pdf", (guide.pk, readable, _today(), site), render, GUIDE_PDF_SECONDS)
+    return pdf_file_response(document, f"{guide.slug}.pdf")
 
 
 # -- follow-up planner --------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 folder = Path(sys.argv[1])
 print("| run | page type | requests | failures | req/s | p50 ms | p95 ms |")
 print("|---|---|---:|---:|---:|---:|---:|")
-for label in ("uncached", "cached", "nginx"):
+for label in ("uncached", "cached", "nginx", "cached-capacity", "nginx-capacity"):
     path = folder / f"{label}_stats.csv"
     if not path.exists():
         continue

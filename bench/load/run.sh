@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Load benchmark: 50 concurrent readers for 2 minutes against gunicorn on PostgreSQL with 10,000
 # guides, uncached and with the Redis page cache, and nginx serving the same pages as static files.
-# Usage: bench/load/run.sh   (takes about 10 minutes; results in bench/load/results/)
+# Then the capacity runs: the same 50 users without pauses, against the cached site and nginx.
+# Usage: bench/load/run.sh   (takes about 15 minutes; results in bench/load/results/)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bin/_venv.sh test
 pip install -q locust==2.43.1 >/dev/null
-command -v nginx >/dev/null || apt-get install -y -q nginx >/dev/null
+command -v nginx >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q nginx >/dev/null; }
 
 USERS="${USERS:-50}"; DURATION="${DURATION:-2m}"; GUIDES="${GUIDES:-10000}"
 DB=chefsguider_load
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" CHEFSGUIDER_SEARCH_ENGINE=postgres
 export CHEFSGUIDER_DATA_DIR="$PWD/bench/load/data" DJANGO_SETTINGS_MODULE=chefsguider.settings.base
 export SEARCH_RATE=1000000/m SUGGEST_RATE=1000000/m
-results="$PWD/bench/load/results"; mkdir -p "$results" "$CHEFSGUIDER_DATA_DIR"
+results="$PWD/bench/load/results"; mkdir -p "$results" "$CHEFSGUIDER_DATA_DIR"; rm -f "$results/load-average.txt"
 
 if ! psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
   createdb -h 127.0.0.1 -U postgres "$DB"
@@ -23,25 +24,28 @@ if ! psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname
 fi
 python manage.py collectstatic --noinput -v0
 psql -h 127.0.0.1 -U postgres -d "$DB" -tAc \
-  "select url_path from wagtailcore_page p join guides_guidepage g on g.page_ptr_id=p.id where p.live order by random() limit 2000" \
+  "select url_path from wagtailcore_page p join guides_guidepage g on g.page_ptr_id=p.id where p.live order by random() limit 500" \
   | sed 's#^/start##' > bench/load/guide_paths.txt
 
 serve() {  # $1 = page cache seconds, $2 = redis url or empty
   PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" gunicorn chefsguider.wsgi --bind 127.0.0.1:8090 --workers 4 \
-    --threads 4 --timeout 120 --log-level warning > "$results/gunicorn-$1.log" 2>&1 &
+    --threads 4 --timeout 120 --keep-alive 10 --log-level warning > "$results/gunicorn-$1.log" 2>&1 &
   echo $! > "$results/gunicorn.pid"
   for _ in $(seq 60); do curl -sf http://127.0.0.1:8090/healthz >/dev/null && return; sleep 1; done
   echo "gunicorn did not start" >&2; exit 1
 }
 stop() { kill "$(cat "$results/gunicorn.pid")"; sleep 2; }
-swarm() {  # $1 = label, $2 = host
+swarm() {  # $1 = label, $2 = host; THINK=0 in the environment drops the readers' pauses
+  echo "$1 starts: $(uptime)" >> "$results/load-average.txt"
   (cd bench/load && locust -f locustfile.py --headless -u "$USERS" -r 10 -t "$DURATION" --host "$2" \
       --csv "$results/$1" --only-summary > "$results/$1.log" 2>&1) || true  # locust exits 1 on any failure
+  echo "$1 ends: $(uptime)" >> "$results/load-average.txt"
 }
 
 serve 0 ""; swarm uncached http://127.0.0.1:8090; stop
 redis-cli -n 3 flushdb >/dev/null
 serve 600 "redis://127.0.0.1:6379/3"; swarm cached http://127.0.0.1:8090
+THINK=0 swarm cached-capacity http://127.0.0.1:8090
 
 # The same rendered pages as files, served by nginx: the ceiling for the cached path.
 static="$results/static"; rm -rf "$static"; mkdir -p "$static"
@@ -56,6 +60,7 @@ http { access_log off; gzip on; gzip_types text/html application/json;
 CONF
 nginx -c "$results/nginx.conf"
 swarm nginx http://127.0.0.1:8091
+THINK=0 swarm nginx-capacity http://127.0.0.1:8091
 nginx -c "$results/nginx.conf" -s stop
 python bench/load/report.py "$results" > "$results/report.md"
 cat "$results/report.md"

@@ -143,3 +143,13 @@ def test_editors_open_answers_and_the_question_queue_in_the_admin(admin_client, 
     for page in (experts_page, make_answer()):
         assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
     assert admin_client.get("/admin/snippets/experts/expertquestion/").status_code == 200
+
+
+def test_related_guides_show_only_what_a_reader_may_open(client, make_answer, related_guides_some_hidden):
+    from experts.models import ExpertAnswerRelatedGuide
+
+    page = make_answer()
+    for order, guide in enumerate(related_guides_some_hidden.guides):
+        ExpertAnswerRelatedGuide.objects.create(answer_page=page, guide=guide, sort_order=order)
+    html = client.get(page.url).content.decode()
+    assert related_guides_some_hidden.listed(html) == ["Synlig ett", "Synlig två"]

@@ -130,3 +130,11 @@ def test_an_episode_file_as_in_the_content_plan_template_imports(podcast, tmp_pa
 def test_editors_open_the_podcast_and_its_episodes_in_the_page_editor(admin_client, podcast, make_episode):
     for page in (podcast, make_episode()):
         assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_related_guides_show_only_what_a_reader_may_open(client, make_episode, related_guides_some_hidden):
+    episode = make_episode()
+    for order, guide in enumerate(related_guides_some_hidden.guides):
+        EpisodeRelatedGuide.objects.create(episode=episode, guide=guide, sort_order=order)
+    html = client.get(episode.url).content.decode()
+    assert related_guides_some_hidden.listed(html) == ["Synlig ett", "Synlig två"]

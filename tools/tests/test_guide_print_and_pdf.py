@@ -2,6 +2,7 @@
 
 import datetime
 
+from guides.models import GuidePage
 from tools.tests.conftest import WORKSHEET_BODY
 
 SECRET = "Hemlig medlemstext om lönekriterier"
@@ -80,3 +81,22 @@ def test_no_pdf_of_unpublished_or_unknown_guides(client, make_guide):
     guide.unpublish()
     assert client.get("/verktyg/pdf/utkast/").status_code == 404
     assert client.get("/verktyg/pdf/finns-inte/").status_code == 404
+
+
+def test_the_pdf_is_rendered_once_and_again_when_the_guide_is_published(client, make_guide, member, pdf_text):
+    guide = make_guide("Lönesamtal med medarbetare", slug="lonesamtal", members_only=True, body=WORKSHEET_BODY)
+    first = client.get("/verktyg/pdf/lonesamtal/").content
+    # A change that bypasses publishing (and so every signal) is not seen: the kept PDF is served.
+    GuidePage.objects.filter(pk=guide.pk).update(title="Ändrad utan publicering")
+    kept = client.get("/verktyg/pdf/lonesamtal/")
+    assert kept.content == first and "no-store" in kept["Cache-Control"]
+    # A member gets a PDF of their own, with the body, never the visitor's copy.
+    client.force_login(member)
+    assert "Vad vill du lära dig?" in pdf_text(client.get("/verktyg/pdf/lonesamtal/"))
+    client.logout()
+    # Publishing a revision makes every kept PDF stale.
+    guide.refresh_from_db()
+    guide.title = "Lönesamtalet steg för steg"
+    guide.save_revision().publish()
+    text = pdf_text(client.get("/verktyg/pdf/lonesamtal/"))
+    assert "Lönesamtalet steg för steg" in text and "Vad vill du lära dig?" not in text

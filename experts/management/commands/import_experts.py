@@ -1,7 +1,7 @@
 """python manage.py import_experts FOLDER: load expert answers from Markdown files."""
 
 from experts.importer import import_experts
-from experts.source import ImportCommand
+from guides.page_source import ImportCommand
 
 
 class Command(ImportCommand):

@@ -1,6 +1,6 @@
 """python manage.py import_podcasts FOLDER: load podcast episodes from Markdown files."""
 
-from experts.source import ImportCommand
+from guides.page_source import ImportCommand
 from podcasts.importer import import_podcasts
 
 

@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from operations.content_cache import invalidate
 from search.documents import all_documents
 from search.registry import ENGINES, create_engine, get_engine
 
@@ -26,5 +27,6 @@ class Command(BaseCommand):
                 yield document
 
         search_engine.rebuild(counted())
+        invalidate()  # search results kept from the old index
         seconds = time.perf_counter() - started
         self.stdout.write(f"Indexed {count} guides with {search_engine.name} in {seconds:.1f} s.")

@@ -1,9 +1,10 @@
-"""Markdown sources with YAML front matter beyond guides: expert answers and podcast episodes.
+"""Markdown sources with YAML front matter beyond guides (expert answers, podcast episodes), and
+the management command every importer shares.
 
-The pieces both importers need live here once, built on the guide importer's own parser, report
-and link resolution: front matter read against a list of fields, Markdown turned into Wagtail rich
-text with /guider/<slug>/ links resolved to page links, related guide slugs looked up, and the
-import itself (`import_pages`, file by file, and `ImportCommand`, the management command around it).
+Built on the guide importer's own parser, report and link resolution: front matter read against a
+list of fields, Markdown turned into Wagtail rich text with /guider/<slug>/ links resolved to page
+links, related guide slugs looked up, the import itself (`import_pages`, file by file), and
+`ImportCommand`, the `manage.py import_…` command around any importer, guides included.
 """
 
 from __future__ import annotations
@@ -14,19 +15,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Page
 
 from guides.importer import ImportReport, read_source_file, resolve_links
 from guides.models import GuidePage
-from guides.source import GUIDE_LINK, SourceError, markdown
+from guides.source import GUIDE_LINK, SourceError, markdown, parse_date, parse_slug
 
 
 def slug(meta: dict, default: str) -> str:
-    value = meta.get("slug", default)
-    if not isinstance(value, str) or not value or slugify(value) != value:
-        raise SourceError(f"slug {value!r} is not a valid slug (lowercase a-z, 0-9 and -)")
-    return value
+    return parse_slug(meta.get("slug", default))
 
 
 def text(meta: dict, name: str, max_length: int, *, required: bool = True) -> str:
@@ -42,15 +39,7 @@ def text(meta: dict, name: str, max_length: int, *, required: bool = True) -> st
 
 
 def date(meta: dict, name: str) -> datetime.date:
-    value = meta.get(name)
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise SourceError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
+    return parse_date(meta.get(name), name)
 
 
 def integer(meta: dict, name: str, *, minimum: int = 0) -> int:
@@ -76,7 +65,7 @@ def rich_text(body: str) -> str:
     """Markdown → Wagtail rich text; links to /guider/<slug>/ become links to the guide's page."""
     tokens = markdown.parse(body)
     for token in tokens:
-        if token.type in {"fence", "code_block", "html_block"}:
+        if token.type in {"fence", "code_block"}:  # raw HTML is off in the parser: never a block
             raise SourceError(f"line {token.map[0] + 1}: code and HTML blocks are not supported")
     html = markdown.renderer.render(tokens, markdown.options, {}).strip()
     if not html:
@@ -148,18 +137,24 @@ def _write(parent: Page, page: Page, item, fill, snapshot) -> str:
 
 
 class ImportCommand(BaseCommand):
-    """`manage.py import_… FOLDER`: a subclass names its `import_folder(folder) -> ImportReport`."""
+    """`manage.py import_… FOLDER`: a subclass names its `import_folder(folder, **options)`.
 
-    import_folder: Callable[[Path], ImportReport]
+    Options a subclass adds in `add_arguments` reach the importer through `import_options`.
+    """
+
+    import_folder: Callable[..., ImportReport]
 
     def add_arguments(self, parser):
         parser.add_argument("folder", type=Path)
+
+    def import_options(self, options: dict) -> dict:
+        return {}
 
     def handle(self, folder: Path, **options):
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder")
         try:
-            report = self.import_folder(folder)
+            report = self.import_folder(folder, **self.import_options(options))
         except SourceError as error:
             raise CommandError(str(error)) from None
         for path, reason in report.failed:

@@ -1,0 +1,74 @@
+"""Results computed from content (search hits, facet counts) are kept until the content changes."""
+
+import pytest
+from django.core.cache import cache
+
+from guides.catalogue import find_guides
+from guides.models import GuideArea, GuidePage
+from operations.content_cache import generation, invalidate, remember
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kept(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+
+
+def test_a_value_is_computed_once_per_generation(kept):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert [remember("n", ("a",), compute), remember("n", ("a",), compute)] == [1, 1]
+    assert remember("n", ("b",), compute) == 2  # other parts, other value
+    invalidate()
+    assert remember("n", ("a",), compute) == 3
+
+
+def test_nothing_is_kept_when_the_page_cache_is_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    calls = []
+    for _ in range(2):
+        remember("n", (), lambda: calls.append(1))
+    assert len(calls) == 2
+
+
+def test_a_change_in_a_transaction_is_invalidated_again_at_commit(kept, django_capture_on_commit_callbacks):
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+        assert generation() == before + 1  # now: this process sees its own change at once
+    assert generation() == before + 2  # at commit: drops what others kept from the old rows meanwhile
+
+
+def test_search_results_are_kept_until_the_content_changes(kept, make_guide, indexed):
+    from search import get_engine
+
+    guide = make_guide("Lönesamtalet steg för steg", slug="lonesamtalet")
+    indexed()
+    assert [hit.slug for hit in find_guides("lönesamtalet").guides] == ["lonesamtalet"]
+    # The index changes behind the cache's back: the kept result is still served...
+    get_engine().remove([guide.pk])
+    assert [hit.slug for hit in find_guides("lönesamtalet").guides] == ["lonesamtalet"]
+    # ...until the content changes, and then the engine is asked again.
+    invalidate()
+    assert find_guides("lönesamtalet").guides == []
+
+
+def test_facet_counts_are_kept_until_the_content_changes(kept, make_guide):
+    make_guide(areas=["lon"])
+    other = make_guide(areas=["ledarskap"])
+
+    def lon_count():
+        return next(option.count for option in find_guides().facets["category"] if option.term.slug == "lon")
+
+    assert lon_count() == 1
+    # A link row written directly (not by publishing the guide) is not seen while counts are kept.
+    GuidePage.categories.through.objects.create(guidepage=other, guidearea=GuideArea.objects.get(slug="lon"))
+    assert lon_count() == 1
+    invalidate()
+    assert lon_count() == 2

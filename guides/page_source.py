@@ -143,6 +143,9 @@ class ImportCommand(BaseCommand):
     """
 
     import_folder: Callable[..., ImportReport]
+    # What a failed file and a run with failures print (each command keeps its released wording).
+    failure_line = "failed: {path}: {reason}"
+    failures_message = "{count} file(s) could not be imported"
 
     def add_arguments(self, parser):
         parser.add_argument("folder", type=Path)
@@ -158,7 +161,7 @@ class ImportCommand(BaseCommand):
         except SourceError as error:
             raise CommandError(str(error)) from None
         for path, reason in report.failed:
-            self.stderr.write(f"failed: {path}: {reason}")
+            self.stderr.write(self.failure_line.format(path=path, reason=reason))
         self.stdout.write(report.summary())
         if report.failed:
-            raise CommandError(f"{len(report.failed)} file(s) could not be imported")
+            raise CommandError(self.failures_message.format(count=len(report.failed)))

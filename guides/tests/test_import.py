@@ -189,10 +189,11 @@ def test_command_prints_counts_and_fails_on_a_broken_file(db, tmp_path, capsys):
     call_command("import_guides", str(tmp_path))
     assert "created: 1, updated: 0, unchanged: 0, failed: 0" in capsys.readouterr().out
     guide_file(tmp_path, "trasig", updated='"x"')
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match=r"^1 file\(s\) failed to import$"):
         call_command("import_guides", str(tmp_path))
     captured = capsys.readouterr()
-    assert "trasig.md: updated 'x' is not a date" in captured.err
+    # The released wording: one line per file, its path and the reason.
+    assert captured.err.strip() == f"{tmp_path / 'trasig.md'}: updated 'x' is not a date (YYYY-MM-DD)"
     assert "created: 0, updated: 0, unchanged: 1, failed: 1" in captured.out
 
 

@@ -7,6 +7,8 @@ from guides.page_source import ImportCommand
 class Command(ImportCommand):
     help = "Create or update guides from a folder of Markdown guide source files."
     import_folder = staticmethod(import_guides)
+    failure_line = "{path}: {reason}"
+    failures_message = "{count} file(s) failed to import"
 
     def add_arguments(self, parser):
         super().add_arguments(parser)

@@ -4,11 +4,10 @@ Parameters are checked strictly: a bad value gives 400 with {"error": {"paramete
 """
 
 from django.http import JsonResponse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from editorial.search_log import log_api_search, open_url
+from editorial.search_log import log_api_search, mark_logged, open_url
 from guides.catalogue import find_guides, term_lists
 from guides.throttling import searches_exceeded, suggestions_exceeded
 from search.base import MAX_QUERY_LENGTH, SORTS
@@ -124,9 +123,7 @@ def guides(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    if search is not None:
-        patch_cache_control(response, private=True)  # it names this reader's log entry
-    return response
+    return mark_logged(response, search)  # it names this reader's log entry
 
 
 @csrf_exempt

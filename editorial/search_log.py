@@ -2,21 +2,27 @@
 
 A log entry holds the normalised query, the filters, the number of results and the day, never
 an IP address, user, session or cookie. Result links pass through /sok/oppna/<search>/<guide>/
-so editors can see which searches led somewhere. Logged responses are marked private, so the
-anonymous page cache does not answer them (which would skip the log and share one entry's
-links between readers); later pages of results are neither logged nor private.
+so editors can see which searches led somewhere. Logged responses are marked private (no proxy may
+share one entry's links between readers) and carry a `LoggedSearch`: the anonymous page cache keeps
+such a page with its entry's number taken out, and every reader it serves the page to is logged
+anew, under the search rate limit, with the links naming that reader's own entry. Later pages of
+results are neither logged nor private.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from editorial.models import SearchLog
+from guides.throttling import searches_exceeded
 from search.base import MAX_QUERY_LENGTH
+
+ENTRY_PLACEHOLDER = b"/sok/oppna/__search__/"
 
 
 def normalise_query(query: str) -> str:
@@ -37,8 +43,45 @@ def open_url(search: SearchLog, guide_id: int) -> str:
     return reverse("editorial:open_result", args=[search.pk, guide_id])
 
 
+def _entry_prefix(search_id: int) -> bytes:
+    """The part of every open_url that names the entry: /sok/oppna/<search>/."""
+    return reverse("editorial:open_result", args=[search_id, 0]).removesuffix("0/").encode()
+
+
+@dataclass(frozen=True)
+class LoggedSearch:
+    """What the page cache needs to serve a logged search's page again: the search to log anew."""
+
+    source: str
+    query: str
+    filters: dict
+    result_count: int
+    search_id: int
+
+    def freeze(self, content: bytes) -> bytes:
+        return content.replace(_entry_prefix(self.search_id), ENTRY_PLACEHOLDER)
+
+    def thaw(self, request, content: bytes) -> bytes | None:
+        """The kept page for this reader, logged as their search; None when they are over the
+        search rate limit (the view then answers, with its 429)."""
+        if searches_exceeded(request):
+            return None
+        entry = record_search(self.source, self.query, self.filters, self.result_count)
+        return None if entry is None else content.replace(ENTRY_PLACEHOLDER, _entry_prefix(entry.pk))
+
+
+def mark_logged(response, search: SearchLog | None):
+    """A response naming a log entry: private for every other cache, replayable for the page cache."""
+    if search is not None:
+        patch_cache_control(response, private=True)
+        response.page_cache_replay = LoggedSearch(
+            search.source, search.query, search.filters, search.result_count, search.pk
+        )
+    return response
+
+
 def log_api_search(request, query: str, filters: dict, result_count: int) -> SearchLog | None:
-    """Log an API search on its first page; the response must then be private (it names the entry)."""
+    """Log an API search on its first page; pass the response and the entry to `mark_logged`."""
     if not _first_page(request, "offset", "0"):
         return None
     return record_search(SearchLog.API, query, filters, result_count)
@@ -59,11 +102,10 @@ def log_catalogue_searches(view):
         results = context.get("results")
         if not context.get("query") or results is None or not _first_page(request, "sida", "1"):
             return response
-        patch_cache_control(response, private=True)
         selected = {
             facet: [option.slug for option in options if option.selected] for facet, options in results.facets.items()
         }
         context["search_log"] = record_search(SearchLog.CATALOGUE, context["query"], selected, results.total)
-        return response
+        return mark_logged(response, context["search_log"])
 
     return wrapper

@@ -3,6 +3,9 @@
 Anonymous readers make nearly all traffic and see the same pages, so a rendered page is stored
 once and served to everyone until content changes. Forms on cached pages keep working: the CSRF
 tokens in the stored copy are placeholders, filled with the reader's own token on every hit.
+A page the view made private because it names something of its first reader is kept only when the
+view attaches a replay (`response.page_cache_replay`, e.g. editorial.search_log.LoggedSearch),
+which takes that out when the page is stored and makes the page each later reader's own on a hit.
 Any change to pages, terms, snippets or settings bumps the content generation that is part of
 every key (operations.content_cache), which invalidates all pages at once — coarse, but never
 stale, and shared by all processes when the cache is Redis.
@@ -19,7 +22,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
 
 from guides.views import FRAGMENT_HEADER
 from operations.content_cache import generation, invalidate
@@ -77,8 +80,9 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = self._key(request)
         stored = cache.get(key)
-        if stored is not None:
-            return self._thaw(request, stored)
+        hit = self._thaw(request, stored) if stored is not None else None
+        if hit is not None:
+            return hit
         response = self.get_response(request)
         if self._cacheable_response(request, response):
             cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
@@ -100,7 +104,9 @@ class AnonymousPageCacheMiddleware:
         if not response.get("Content-Type", "").startswith(CACHEABLE_TYPES):
             return False
         directives = {part.strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
-        if directives & {"private", "no-store", "no-cache"}:
+        if directives & {"no-store", "no-cache"}:
+            return False
+        if "private" in directives and self._replay(response) is None:
             return False
         return all(name == settings.CSRF_COOKIE_NAME for name in response.cookies)
 
@@ -110,17 +116,35 @@ class AnonymousPageCacheMiddleware:
         digest = hashlib.sha256(f"{url}|{fragment}".encode()).hexdigest()
         return f"page-cache:{generation()}:{digest}"
 
+    @staticmethod
+    def _replay(response):
+        """A private response the view says how to serve again to another reader (see `_thaw`)."""
+        return getattr(response, "page_cache_replay", None)
+
     def _freeze(self, response) -> dict:
         content = TOKEN_INPUT.sub(rb"\g<1>" + TOKEN_PLACEHOLDER.encode() + rb"\g<2>", response.content)
+        replay = self._replay(response)
+        if replay is not None:
+            content = replay.freeze(content)
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        return {"content": content, "status": response.status_code, "headers": headers}
+        return {"content": content, "status": response.status_code, "headers": headers, "replay": replay}
 
-    def _thaw(self, request, stored) -> HttpResponse:
+    def _thaw(self, request, stored) -> HttpResponse | None:
+        """The stored page for this reader; None when a replay declines it (the view answers)."""
         content = stored["content"]
+        replay = stored.get("replay")
+        if replay is not None:
+            # A page made personal for its first reader (a logged search): the replay makes it this
+            # reader's own, and it stays private to every cache but this one.
+            content = replay.thaw(request, content)
+            if content is None:
+                return None
         if TOKEN_PLACEHOLDER.encode() in content:
             content = content.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
         response = HttpResponse(content, status=stored["status"])
         for name, value in stored["headers"].items():
             response[name] = value
+        if replay is not None:
+            patch_cache_control(response, private=True)
         response["X-Cache"] = "hit"
         return response

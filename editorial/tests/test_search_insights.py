@@ -52,12 +52,46 @@ def test_browsing_without_a_query_and_turning_pages_are_not_new_searches(client,
     assert not SearchLog.objects.exists()
 
 
-def test_searched_pages_are_never_shared_from_the_page_cache(client, library, settings):
+def open_links(content: str) -> set[str]:
+    """The log entry numbers the result links in a page or an API answer name."""
+    return set(re.findall(r"/sok/oppna/(\d+)/\d+/", content))
+
+
+def test_a_cached_search_is_logged_again_for_every_reader_with_links_of_their_own(client, library, settings):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
     first = client.get("/chefsguider/", {"q": "lönesamtal"})
     second = client.get("/chefsguider/", {"q": "lönesamtal"})
-    assert "private" in first["Cache-Control"] and second.get("X-Cache") != "hit"
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    # No other cache may keep either: each names its reader's own entry.
+    assert "private" in first["Cache-Control"] and "private" in second["Cache-Control"]
+    entries = list(SearchLog.objects.order_by("pk"))
+    assert [(entry.query, entry.result_count) for entry in entries] == [("lönesamtal", 1), ("lönesamtal", 1)]
+    assert open_links(first.content.decode()) == {str(entries[0].pk)}
+    assert open_links(second.content.decode()) == {str(entries[1].pk)}
+    # The second reader's click counts for the second reader's search.
+    link = re.search(r'href="(/sok/oppna/\d+/\d+/)"', second.content.decode()).group(1)
+    client.get(link)
+    assert OpenedResult.objects.get().search == entries[1]
+
+
+def test_a_cached_api_search_is_logged_again_with_its_own_open_urls(client, library, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    answers = [client.get("/api/v1/guides/", {"q": "sjukskriven"}) for _ in range(2)]
+    assert [answer["X-Cache"] for answer in answers] == ["miss", "hit"]
+    entries = list(SearchLog.objects.filter(source="api").order_by("pk"))
+    assert len(entries) == 2
+    assert [open_links(answer.content.decode()) for answer in answers] == [{str(entry.pk)} for entry in entries]
+    assert answers[1].json()["count"] == 1
+
+
+def test_a_cached_search_keeps_the_search_rate_limit(client, library, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.SEARCH_RATE = "2/m"
+    cache.clear()
+    statuses = [client.get("/chefsguider/", {"q": "lönesamtal"}).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
     assert SearchLog.objects.count() == 2
 
 

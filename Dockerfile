@@ -27,4 +27,4 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --n
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
     CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz').status != 200)"
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn chefsguider.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --threads 4 --keep-alive 65 --access-logfile - --timeout 60"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py invalidate_caches && exec gunicorn chefsguider.wsgi --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --threads 4 --keep-alive 65 --access-logfile - --timeout 60"]

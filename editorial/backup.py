@@ -19,6 +19,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from operations.content_cache import invalidate
+
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.dump"
 MANIFEST = "manifest.json"
@@ -72,6 +74,7 @@ def restore_backup(folder: Path, *, media: bool = True) -> dict:
         )
     if media and (folder / "media").is_dir():
         shutil.copytree(folder / "media", settings.MEDIA_ROOT, dirs_exist_ok=True)
+    invalidate()  # no page or result kept from the database that was replaced
     return manifest
 
 

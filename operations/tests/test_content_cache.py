@@ -72,3 +72,16 @@ def test_facet_counts_are_kept_until_the_content_changes(kept, make_guide):
     assert lon_count() == 1
     invalidate()
     assert lon_count() == 2
+
+
+def test_a_release_makes_everything_kept_stale(kept, client, make_guide):
+    import io
+
+    from django.core.management import call_command
+
+    guide = make_guide("Före releasen")
+    assert client.get(guide.url)["X-Cache"] == "miss" and client.get(guide.url)["X-Cache"] == "hit"
+    out = io.StringIO()
+    call_command("invalidate_caches", stdout=out)
+    assert f"content generation is now {generation()}" in out.getvalue()
+    assert client.get(guide.url)["X-Cache"] == "miss"

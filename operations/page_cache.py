@@ -25,7 +25,7 @@ from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from guides.views import FRAGMENT_HEADER
-from operations.content_cache import generation, invalidate
+from operations.content_cache import generation, invalidate, kept
 
 TOKEN_PLACEHOLDER = "__CSRF_TOKEN__"
 TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -79,7 +79,7 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         key = self._key(request)
-        stored = cache.get(key)
+        stored = kept(key)
         hit = self._thaw(request, stored) if stored is not None else None
         if hit is not None:
             return hit

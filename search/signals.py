@@ -40,9 +40,10 @@ def _update_index(page_id: int, page=None) -> None:
                 get_engine().remove([page_id])
             else:
                 get_engine().index([document])
-            invalidate()
         except Exception:
             logger.exception("Search index update failed for page %s", page_id)
+        finally:
+            invalidate()
 
     transaction.on_commit(run)
 
@@ -79,9 +80,10 @@ def restriction_changed(sender, instance, **kwargs) -> None:
             documents = {pk: document_for(pages[pk]) if pk in pages else None for pk in ids}
             get_engine().remove([pk for pk, document in documents.items() if document is None])
             get_engine().index([document for document in documents.values() if document is not None])
-            invalidate()
         except Exception:
             logger.exception("Search index update failed for pages %s", ids)
+        finally:
+            invalidate()
 
     transaction.on_commit(run)
 

@@ -1,8 +1,9 @@
 """Editors' synonyms ("utvecklingssamtal, medarbetarsamtal"), applied when a query is planned.
 
 Expansion happens at query time, so an edited group takes effect without reindexing. Each process
-forgets its copy when a group is saved or deleted there, and re-reads the groups at least every
-SYNONYM_TTL seconds to pick up edits made in other processes.
+forgets its copy when a group is saved or deleted there, and re-reads the groups when the content
+generation changed (saving a group bumps it in every process that shares the cache, see
+operations.content_cache), or at the latest every SYNONYM_TTL seconds.
 """
 
 from __future__ import annotations
@@ -71,15 +72,21 @@ class SynonymTable:
 
 
 _lock = threading.Lock()
-_cached: tuple[float, SynonymTable] | None = None
+_cached: tuple[float, int, SynonymTable] | None = None
 
 
 def current_synonyms() -> SynonymTable:
     """The editors' synonym groups as this process last read them (empty if the table is unreadable)."""
     global _cached
+    from operations.content_cache import generation
+
+    try:
+        content = generation()
+    except Exception:  # the cache does not answer: the TTL alone decides
+        content = None
     with _lock:
-        if _cached and time.monotonic() - _cached[0] < SYNONYM_TTL:
-            return _cached[1]
+        if _cached and time.monotonic() - _cached[0] < SYNONYM_TTL and _cached[1] == content:
+            return _cached[2]
     from search.models import SynonymGroup
 
     try:
@@ -88,7 +95,7 @@ def current_synonyms() -> SynonymTable:
         logger.exception("Could not read synonym groups; searching without synonyms")
         return SynonymTable()
     with _lock:
-        _cached = (time.monotonic(), table)
+        _cached = (time.monotonic(), content, table)
     return table
 
 

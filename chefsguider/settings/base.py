@@ -188,7 +188,7 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/", "/media/")
 # Models outside the page tree whose changes show on cached pages (app_label.model).
-PAGE_CACHE_INVALIDATING_MODELS = {"search.synonymgroup", "editorial.changenote"}
+PAGE_CACHE_INVALIDATING_MODELS = {"search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction"}
 
 # Security headers. The site's policy allows nothing inline; the admin gets its own policy.
 ADMIN_URL_PREFIX = "/admin/"

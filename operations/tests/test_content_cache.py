@@ -85,3 +85,58 @@ def test_a_release_makes_everything_kept_stale(kept, client, make_guide):
     call_command("invalidate_caches", stdout=out)
     assert f"content generation is now {generation()}" in out.getvalue()
     assert client.get(guide.url)["X-Cache"] == "miss"
+
+
+def test_restricting_any_page_makes_its_kept_copy_stale(kept, client, catalogue):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get("/chefsguider/").status_code == 200
+    assert client.get("/chefsguider/")["X-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=catalogue, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/chefsguider/").status_code == 302  # to the login, not the kept public copy
+
+
+def test_a_cache_that_does_not_answer_fails_neither_the_change_nor_the_work_after_commit(
+    db, settings, django_capture_on_commit_callbacks, caplog
+):
+    # A real Redis client pointed at a port where nothing listens.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    from django.db import transaction
+
+    after = []
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+        transaction.on_commit(lambda: after.append("search index updated"))
+    assert after == ["search index updated"]
+    assert "Could not mark cached pages and results stale" in caplog.text
+
+
+def test_a_kept_value_this_code_cannot_read_is_computed_again(kept, client, make_guide):
+    """A value pickled by another release (here: of a class whose module is gone) is a miss."""
+    import sys
+    import types
+
+    module = types.ModuleType("release_that_is_gone")
+    exec("class Old:\n    pass", module.__dict__)
+    sys.modules[module.__name__] = module
+    remember("n", (), module.Old)
+    del sys.modules[module.__name__]
+    assert remember("n", (), lambda: "new") == "new"
+
+
+def test_synonyms_are_read_again_when_the_content_changes(kept):
+    from search.models import SynonymGroup
+    from search.synonyms import current_synonyms
+
+    assert current_synonyms().alternatives("fikapaus") == ()
+    # Saved by another process: this process hears of it only through the shared generation.
+    SynonymGroup.objects.bulk_create([SynonymGroup(words="fikapaus, kafferast")])
+    assert current_synonyms().alternatives("fikapaus") == ()
+    invalidate()
+    assert "kafferast" in current_synonyms().alternatives("fikapaus")

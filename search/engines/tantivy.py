@@ -89,6 +89,13 @@ class TantivyEngine(AnalysedEngine):
         self._write_lock = threading.Lock()
         self._last_recovery = float("-inf")
 
+    def search(self, *args, **kwargs):
+        # Commits of other processes reach this process's reader only after a delay; reloading
+        # first (a few microseconds when nothing changed) makes every search see them at once, so
+        # no result kept for the current content (operations.content_cache) comes from an old index.
+        self._get_index().reload()
+        return super().search(*args, **kwargs)
+
     # The index on disk ------------------------------------------------------------------------
 
     def _get_index(self, *, refill: bool = True) -> tantivy.Index:

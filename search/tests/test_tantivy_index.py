@@ -130,3 +130,12 @@ def test_two_processes_writing_one_index_take_turns(index_path):
     for thread in threads:
         thread.join()
     assert engine_at(index_path).status()["documents"] == 3 + 20
+
+
+def test_a_commit_by_another_process_is_seen_by_the_next_search(index_path):
+    """Two engines on one folder stand for two gunicorn processes: the reader must not serve the
+    old index after the writer's commit (its results may be kept for the current content)."""
+    reader, writer = engine_at(index_path), engine_at(index_path)
+    assert found(reader, "delegera") == [3]  # the reader has the index open
+    writer.remove([3])
+    assert found(reader, "delegera") == []

@@ -83,7 +83,8 @@ def test_no_pdf_of_unpublished_or_unknown_guides(client, make_guide):
     assert client.get("/verktyg/pdf/finns-inte/").status_code == 404
 
 
-def test_the_pdf_is_rendered_once_and_again_when_the_guide_is_published(client, make_guide, member, pdf_text):
+def test_the_pdf_is_rendered_once_and_again_when_the_guide_is_published(client, make_guide, member, pdf_text, settings):
+    settings.PAGE_CACHE_SECONDS = 600  # the caches are off in tests unless a test turns them on
     guide = make_guide("Lönesamtal med medarbetare", slug="lonesamtal", members_only=True, body=WORKSHEET_BODY)
     first = client.get("/verktyg/pdf/lonesamtal/").content
     # A change that bypasses publishing (and so every signal) is not seen: the kept PDF is served.

@@ -66,6 +66,8 @@ class LoggedSearch:
         search rate limit (the view then answers, with its 429)."""
         if searches_exceeded(request):
             return None
+        if request.method != "GET":
+            return content  # HEAD: no body is sent, and no reader searched
         entry = record_search(self.source, self.query, self.filters, self.result_count)
         return None if entry is None else content.replace(ENTRY_PLACEHOLDER, _entry_prefix(entry.pk))
 
@@ -82,14 +84,15 @@ def mark_logged(response, search: SearchLog | None):
 
 def log_api_search(request, query: str, filters: dict, result_count: int) -> SearchLog | None:
     """Log an API search on its first page; pass the response and the entry to `mark_logged`."""
-    if not _first_page(request, "offset", "0"):
+    if not _new_search(request, "offset", "0"):
         return None
     return record_search(SearchLog.API, query, filters, result_count)
 
 
-def _first_page(request, parameter: str, first: str) -> bool:
-    """Turning to page two of the same results is not a new search."""
-    return request.GET.get(parameter, "") in {"", first}
+def _new_search(request, parameter: str, first: str) -> bool:
+    """A reader's new search: a GET of the first page. Turning to page two of the same results is
+    not a new search, nor is a HEAD request (a link checker's; its answer is never cached)."""
+    return request.method == "GET" and request.GET.get(parameter, "") in {"", first}
 
 
 def log_catalogue_searches(view):
@@ -100,7 +103,7 @@ def log_catalogue_searches(view):
         response = view(request, *args, **kwargs)
         context = getattr(response, "context_data", None) or {}
         results = context.get("results")
-        if not context.get("query") or results is None or not _first_page(request, "sida", "1"):
+        if not context.get("query") or results is None or not _new_search(request, "sida", "1"):
             return response
         selected = {
             facet: [option.slug for option in options if option.selected] for facet, options in results.facets.items()

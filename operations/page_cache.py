@@ -97,7 +97,8 @@ class AnonymousPageCacheMiddleware:
         return is_anonymous_request(request)
 
     def _cacheable_response(self, request, response) -> bool:
-        if response.status_code != 200 or response.streaming:
+        # HEAD is answered from what a GET stored, never stored itself (views may skip work for it).
+        if request.method != "GET" or response.status_code != 200 or response.streaming:
             return False
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             return False

@@ -86,6 +86,16 @@ def test_a_cached_api_search_is_logged_again_with_its_own_open_urls(client, libr
     assert answers[1].json()["count"] == 1
 
 
+def test_a_head_request_is_no_search_and_stores_nothing(client, library, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    assert "X-Cache" not in client.head("/chefsguider/", {"q": "lönesamtal"})  # not stored
+    assert not SearchLog.objects.exists()
+    assert client.get("/chefsguider/", {"q": "lönesamtal"})["X-Cache"] == "miss"  # the GET is logged
+    assert client.head("/chefsguider/", {"q": "lönesamtal"})["X-Cache"] == "hit"  # answered, not logged
+    assert SearchLog.objects.count() == 1
+
+
 def test_a_cached_search_keeps_the_search_rate_limit(client, library, settings):
     settings.PAGE_CACHE_SECONDS = 600
     settings.SEARCH_RATE = "2/m"

@@ -23,6 +23,8 @@ if ! psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname
   python manage.py generate_guides --count "$GUIDES"
 fi
 python manage.py collectstatic --noinput -v0
+# Every run starts from the same search log (each search served adds a row).
+psql -h 127.0.0.1 -U postgres -d "$DB" -qc "truncate editorial_searchlog cascade"
 psql -h 127.0.0.1 -U postgres -d "$DB" -tAc \
   "select url_path from wagtailcore_page p join guides_guidepage g on g.page_ptr_id=p.id where p.live order by random() limit 500" \
   | sed 's#^/start##' > bench/load/guide_paths.txt

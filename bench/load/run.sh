@@ -64,5 +64,6 @@ nginx -c "$results/nginx.conf"
 swarm nginx http://127.0.0.1:8091
 THINK=0 swarm nginx-capacity http://127.0.0.1:8091
 nginx -c "$results/nginx.conf" -s stop
+psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select count(*) from editorial_searchlog" > "$results/search-log-count.txt"
 python bench/load/report.py "$results" > "$results/report.md"
 cat "$results/report.md"

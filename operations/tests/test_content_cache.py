@@ -115,6 +115,14 @@ def test_a_cache_that_does_not_answer_fails_neither_the_change_nor_the_work_afte
         transaction.on_commit(lambda: after.append("search index updated"))
     assert after == ["search index updated"]
     assert "Could not mark cached pages and results stale" in caplog.text
+    # A release still starts (the Docker image runs this before gunicorn).
+    import io
+
+    from django.core.management import call_command
+
+    err = io.StringIO()
+    call_command("invalidate_caches", stderr=err)
+    assert "The cache did not answer" in err.getvalue()
 
 
 def test_a_kept_value_this_code_cannot_read_is_computed_again(kept, client, make_guide):

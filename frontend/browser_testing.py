@@ -116,3 +116,15 @@ def axe_violations(page) -> list[dict]:
         }"""
     )
     return result
+
+
+def accessibility_problems(page, base_url: str, paths: dict[str, str]) -> dict[str, dict]:
+    """{name: problems} for each named path whose page has axe violations or not exactly one h1."""
+    problems = {}
+    for name, path in paths.items():
+        page.goto(f"{base_url}{path}")
+        violations = axe_violations(page)
+        headings = page.locator("h1").count()
+        if violations or headings != 1:
+            problems[name] = {"violations": violations, "h1": headings}
+    return problems

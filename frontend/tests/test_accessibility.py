@@ -2,7 +2,7 @@
 
 import pytest
 
-from frontend.browser_testing import axe_violations
+from frontend.browser_testing import accessibility_problems
 from frontend.tests.test_browser import SECTIONS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -31,11 +31,4 @@ def library(make_guide, indexed):
 
 
 def test_every_page_type_passes_axe(live_server, audit_page, library):
-    problems = {}
-    for name, path in PAGE_TYPES.items():
-        audit_page.goto(f"{live_server.url}{path}")
-        violations = axe_violations(audit_page)
-        headings = audit_page.locator("h1").count()
-        if violations or headings != 1:
-            problems[name] = {"violations": violations, "h1": headings}
-    assert problems == {}
+    assert accessibility_problems(audit_page, live_server.url, PAGE_TYPES) == {}

@@ -4,7 +4,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from frontend.browser_testing import axe_violations
+from frontend.browser_testing import accessibility_problems
 from tools.tests.conftest import WORKSHEET_BODY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -128,11 +128,4 @@ def test_tool_expert_and_podcast_pages_pass_axe(live_server, audit_page, guide, 
         episode.url,
         teaser.url,
     ]
-    problems = {}
-    for path in pages:
-        audit_page.goto(f"{live_server.url}{path}")
-        violations = axe_violations(audit_page)
-        headings = audit_page.locator("h1").count()
-        if violations or headings != 1:
-            problems[path] = {"violations": violations, "h1": headings}
-    assert problems == {}
+    assert accessibility_problems(audit_page, live_server.url, {path: path for path in pages}) == {}

@@ -11,20 +11,6 @@ from urllib.parse import urlencode
 
 from locust import FastHttpUser, between, constant, task
 
-AREAS = ["ledarskap", "lon", "arbetsratt", "arbetsmiljo", "rekrytering", "kommunikation", "forandring", "karriar"]
-SITUATIONS = [
-    "ny-som-chef",
-    "svara-samtal",
-    "sjukskrivning-och-rehabilitering",
-    "lonerevision",
-    "omorganisation",
-    "konflikt-i-gruppen",
-    "leda-pa-distans",
-    "mal-och-uppfoljning",
-    "anstalla",
-    "avsluta-anstallning",
-    "stress-och-hog-arbetsbelastning",
-]
 QUERIES = [
     "lönesamtal",
     "sjukskriven medarbetare",
@@ -44,7 +30,14 @@ QUERIES = [
     "svårt samtal",
     "mål uppföljning",
 ]
-GUIDES = [line.strip() for line in open("guide_paths.txt", encoding="utf-8") if line.strip()]
+
+
+def lines(name: str) -> list[str]:
+    """What run.sh read from the benchmark's database: guide addresses, area and situation slugs."""
+    return [line.strip() for line in open(name, encoding="utf-8") if line.strip()]
+
+
+AREAS, SITUATIONS, GUIDES = lines("areas.txt"), lines("situations.txt"), lines("guide_paths.txt")
 # Readers favour some guides: the n-th most read guide is read about 1/n as often as the first (Zipf).
 GUIDE_WEIGHTS = [1 / rank for rank in range(1, len(GUIDES) + 1)]
 

@@ -28,6 +28,8 @@ psql -h 127.0.0.1 -U postgres -d "$DB" -qc "truncate editorial_searchlog cascade
 psql -h 127.0.0.1 -U postgres -d "$DB" -tAc \
   "select url_path from wagtailcore_page p join guides_guidepage g on g.page_ptr_id=p.id where p.live order by random() limit 500" \
   | sed 's#^/start##' > bench/load/guide_paths.txt
+psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select slug from guides_guidearea" > bench/load/areas.txt
+psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "select slug from guides_situation" > bench/load/situations.txt
 
 serve() {  # $1 = page cache seconds, $2 = redis url or empty
   PAGE_CACHE_SECONDS="$1" REDIS_URL="$2" gunicorn chefsguider.wsgi --bind 127.0.0.1:8090 --workers 4 \

@@ -22,7 +22,7 @@ from editorial.models import SearchLog
 from guides.throttling import searches_exceeded
 from search.base import MAX_QUERY_LENGTH
 
-ENTRY_PLACEHOLDER = b"/sok/oppna/__search__/"
+ENTRY_PLACEHOLDER = b"__SEARCH_LOG_ENTRY_LINK__"  # stands for _entry_prefix(<entry>) in a stored page
 
 
 def normalise_query(query: str) -> str:

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from experts.models import ExpertAnswerPage, ExpertAnswerRelatedGuide, ExpertIndexPage
+from facts.register import known_fact_ids
 from guides import page_source as source
 from guides.importer import ImportReport
 from guides.models import GuideArea, GuidePage
-from guides.source import SourceError, split_front_matter
+from guides.source import SourceError, check_cited_facts, split_front_matter
 
 REQUIRED = {"title", "area", "question", "expert", "expert_role", "date"}
 OPTIONAL = {"slug", "related"}
@@ -35,6 +36,7 @@ class AnswerSource:
 
 def parse_answer(text: str, default_slug: str) -> AnswerSource:
     meta, body = split_front_matter(text, REQUIRED, OPTIONAL)
+    check_cited_facts(text, body, known_fact_ids())
     area_name = source.text(meta, "area", 100)
     area = GuideArea.objects.filter(name=area_name).first()
     if area is None:

@@ -94,6 +94,13 @@ def guide_source(guide: GuidePage, links: LinkTargets, warnings: list[str] | Non
         "updated": guide.updated,
         "members_only": guide.members_only,
     }
+    if guide.reviewed_at:
+        meta["reviewed"] = guide.reviewed_at
+    if guide.form != "guide":
+        meta["form"] = guide.form
+    sources = [{"title": link.title, "url": link.url} for link in guide.sources.all()]
+    if sources:
+        meta["sources"] = sources
     front = yaml.dump(meta, Dumper=SourceDumper, allow_unicode=True, sort_keys=False, width=10_000)
     writer = MarkdownWriter(links, warnings, guide.slug)
     for block in guide.body:

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from guides.models import CataloguePage, GuideArea, GuidePage, Situation
+from facts.register import known_fact_ids
+from guides.models import CataloguePage, GuideArea, GuidePage, GuideSourceLink, Situation
 from guides.source import GUIDE_HREF, GuideSource, SourceError, parse_guide
 
 
@@ -38,9 +39,10 @@ def import_guides(folder: Path, *, create_terms: bool = False) -> ImportReport:
     if catalogue is None:
         raise SourceError("there is no catalogue page to import into; run migrate first")
     sources: dict[str, tuple[Path, GuideSource]] = {}
+    known_facts = known_fact_ids()
     for path in sorted(Path(folder).glob("*.md")):
         try:
-            source = parse_guide(read_source_file(path), path.stem)
+            source = parse_guide(read_source_file(path), path.stem, known_facts)
             _check_terms(source, create_terms)
             if source.slug in sources:
                 raise SourceError(f"slug {source.slug!r} is already used by {sources[source.slug][0].name}")
@@ -163,6 +165,9 @@ def _write(page: GuidePage, source: GuideSource, ids, create_terms) -> str:
     page.author = source.author
     page.updated = source.updated
     page.members_only = source.members_only
+    page.reviewed_at = source.reviewed
+    page.form = source.form
+    page.sources = [GuideSourceLink(title=title, url=url) for title, url in source.sources]
     page.body = resolve_links(source.blocks, ids)
     page.categories.set(categories)
     page.situations.set(situations)
@@ -175,7 +180,8 @@ def _write(page: GuidePage, source: GuideSource, ids, create_terms) -> str:
 
 def _snapshot(page: GuidePage):
     return (
-        page.title, page.summary, page.author, page.updated, page.members_only,
+        page.title, page.summary, page.author, page.updated, page.members_only, page.reviewed_at, page.form,
+        [(link.title, link.url) for link in page.sources.all()],
         comparable(page.body),
         sorted(term.pk for term in page.categories.all()),
         sorted(term.pk for term in page.situations.all()),

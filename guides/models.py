@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,20 +13,30 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 from django.utils.text import slugify
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editorial.forms import GuidePageForm
 from editorial.review import a_year_after
+from facts.citations import cite_plain
 from guides.blocks import GuideBodyBlock
 
 #: Slugs taken by the catalogue's own routes, so no guide may use them.
 RESERVED_GUIDE_SLUGS = {"omrade", "situation"}
+
+#: The forms a guide takes (docs/writing-guides.md): the form follows the reader's question.
+GUIDE_FORMS = {
+    "guide": "Guide",
+    "process": "Steg för steg",
+    "snabbt-svar": "Snabbt svar",
+    "checklista": "Checklista",
+    "samtalsguide": "Samtalsguide",
+}
 
 
 class Term(models.Model):
@@ -170,6 +181,7 @@ class GuidePage(Page):
     members_only = models.BooleanField(
         "endast för medlemmar", default=False, help_text="Andra ser bara rubrik och ingress."
     )
+    form = models.CharField("form", max_length=20, choices=list(GUIDE_FORMS.items()), default="guide")
     # Editorial care (see the editorial app). Not Page.owner: that is whoever created the page
     # and carries edit rights; the editor answering for a guide's correctness is a separate role.
     review_owner = models.ForeignKey(
@@ -201,7 +213,12 @@ class GuidePage(Page):
             [FieldPanel("categories"), FieldPanel("situations")], heading="Område och situation"
         ),
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("updated"), FieldPanel("members_only")], heading="Om guiden"
+            [FieldPanel("author"), FieldPanel("updated"), FieldPanel("form"), FieldPanel("members_only")],
+            heading="Om guiden",
+        ),
+        InlinePanel(
+            "sources", heading="Källor och lagar", label="Källa",
+            help_text="Officiella texter utöver de lagfakta som guiden citerar med {{fakta:id}}.",
         ),
         MultiFieldPanel(
             [
@@ -248,8 +265,15 @@ class GuidePage(Page):
         headings = self.headings
         return headings if len(headings) >= 3 else []
 
+    def citation_text(self) -> str:
+        """Everything of the page that may cite the register, for finding its cited facts."""
+        return json.dumps(self.body.get_prep_value(), ensure_ascii=False)
+
     def body_text(self) -> str:
-        """The body as plain text, for search and summaries."""
+        """The body as plain text (citations resolved), for search and summaries."""
+        return cite_plain(self._body_text())
+
+    def _body_text(self) -> str:
         parts = []
         for block in self.body:
             value = block.value
@@ -337,6 +361,20 @@ class GuidePage(Page):
             area_ids=[area.pk for area in areas], situation_ids=[situation.pk for situation in situations]
         )
         return context
+
+
+class GuideSourceLink(Orderable):
+    """An official text a guide relies on beyond the facts it cites: listed under "Källor och lagar"."""
+
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField("titel", max_length=200)
+    url = models.URLField("adress", max_length=500)
+
+    panels = [FieldPanel("title"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "källa"
+        verbose_name_plural = "källor"
 
 
 def heading_anchor(text: str) -> str:

@@ -15,10 +15,12 @@ import yaml
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
-from guides.models import RESERVED_GUIDE_SLUGS
+from facts.citations import UnknownFact, check_citations
+from guides.models import GUIDE_FORMS, RESERVED_GUIDE_SLUGS
 
 REQUIRED_FIELDS = {"title", "summary", "categories", "author", "updated"}
-OPTIONAL_FIELDS = {"slug", "situations", "members_only"}
+OPTIONAL_FIELDS = {"slug", "situations", "members_only", "reviewed", "form", "sources"}
+SOURCE_URL = re.compile(r"^https://[^\s]+$")
 GUIDE_LINK = re.compile(r"^/guider/([a-z0-9-]+)/?$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
 TIP_PREFIX = re.compile(r"^<p><strong>Tips:?</strong>:?\s*", re.I)
@@ -43,10 +45,16 @@ class GuideSource:
     members_only: bool
     blocks: list[dict]
     linked_slugs: set[str] = field(default_factory=set)
+    reviewed: datetime.date | None = None
+    form: str = "guide"
+    sources: list[tuple[str, str]] = field(default_factory=list)
 
 
-def parse_guide(text: str, default_slug: str) -> GuideSource:
+def parse_guide(text: str, default_slug: str, known_facts=None) -> GuideSource:
+    """Parse a guide file; with `known_facts` (the register's ids) a citation of any other id fails."""
     meta, body = split_front_matter(text)
+    if known_facts is not None:
+        check_cited_facts(text, body, known_facts)
     source = GuideSource(
         slug=_guide_slug(meta.get("slug", default_slug)),
         title=_text(meta, "title", 255),
@@ -57,9 +65,47 @@ def parse_guide(text: str, default_slug: str) -> GuideSource:
         updated=parse_date(meta.get("updated"), "updated"),
         members_only=_bool(meta.get("members_only", False)),
         blocks=[],
+        reviewed=parse_date(meta["reviewed"], "reviewed") if meta.get("reviewed") else None,
+        form=_form(meta.get("form", "guide")),
+        sources=parse_sources(meta.get("sources")),
     )
     source.blocks = body_blocks(body, source.linked_slugs)
     return source
+
+
+def check_cited_facts(text: str, body: str, known_facts) -> None:
+    """SourceError naming the file's line of the first citation of a fact the register lacks."""
+    try:
+        check_citations(body, known_facts)
+    except UnknownFact as error:
+        front_lines = text[: len(text) - len(body)].count("\n")
+        raise SourceError(f"line {error.line + front_lines}: unknown fact {error.fact_id!r} "
+                          "(not in the register, content/facts/)") from None
+
+
+def _form(value) -> str:
+    if value not in GUIDE_FORMS:
+        raise SourceError(f"form must be one of {', '.join(GUIDE_FORMS)}")
+    return value
+
+
+def parse_sources(value) -> list[tuple[str, str]]:
+    """Official texts a page relies on beyond its cited facts: a list of {title, url}."""
+    if value in (None, []):
+        return []
+    if not isinstance(value, list):
+        raise SourceError("sources must be a list of {title, url}")
+    sources = []
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"title", "url"}:
+            raise SourceError("every source needs exactly a title and a url")
+        title, url = item["title"], item["url"]
+        if not isinstance(title, str) or not title.strip() or len(title) > 200:
+            raise SourceError("a source's title must be a non-empty text of at most 200 characters")
+        if not isinstance(url, str) or not SOURCE_URL.match(url) or len(url) > 500:
+            raise SourceError(f"source url {str(url)[:60]!r} must be an https address")
+        sources.append((title.strip(), url))
+    return sources
 
 
 def split_front_matter(text: str, required=REQUIRED_FIELDS, optional=OPTIONAL_FIELDS) -> tuple[dict, str]:

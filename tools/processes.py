@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from dateutil.relativedelta import relativedelta
 
+from facts.citations import CITATION, FactTable
 from tools.workdays import is_working_day, next_working_day, previous_working_day, why_not_working
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -71,6 +72,7 @@ class Process:
     note: str
     inputs: tuple[ProcessInput, ...]
     steps: tuple[Step, ...]
+    fact_ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,20 @@ def parse_process(key: str, data) -> Process:
         note=str(data.get("note") or "").strip(),
         inputs=inputs,
         steps=tuple(steps),
+        fact_ids=frozenset(_fact_refs(data)),
     )
+
+
+def _fact_refs(value) -> set[str]:
+    """Ids of the register a rules file uses: in {fact: ID} numbers and {{fakta:ID}} citations."""
+    if isinstance(value, str):
+        return {match.group(1) for match in CITATION.finditer(value)}
+    if isinstance(value, dict):
+        found = {value["fact"]} if isinstance(value.get("fact"), str) else set()
+        return found.union(*(_fact_refs(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_fact_refs(item) for item in value))
+    return set()
 
 
 def _only_keys(mapping: dict, allowed: set, where: str) -> None:
@@ -234,21 +249,35 @@ def _check_offset(offset, inputs, where) -> dict:
         raise RulesError(f"{where}: offset must be a mapping such as {{days: 7}}")
     _only_keys(offset, set(OFFSET_UNITS), f"the offset of {where}")
     for unit, value in offset.items():
-        if isinstance(value, int):
+        if isinstance(value, int) or _is_fact_number(value, f"{unit} of {where}"):
             continue
         if not isinstance(value, dict) or value.get("input") not in inputs:
-            raise RulesError(f"{where}: {unit} must be a whole number or {{input: NAME}} naming an input")
+            raise RulesError(
+                f"{where}: {unit} must be a whole number, {{fact: ID}} or {{input: NAME}} naming an input"
+            )
         if inputs[value["input"]].type != "integer":
             raise RulesError(f"{where}: {unit} can only depend on an integer input")
-        _only_keys(value, {"input", "table"}, f"the offset of {where}")
+        _only_keys(value, {"input", "table", "negate"}, f"the offset of {where}")
         table = value.get("table")
-        if table is not None and (
+        if table is not None and not _is_fact_number(table, f"the table of {where}") and (
             not isinstance(table, dict)
             or not table
             or not all(isinstance(k, int) and isinstance(v, int) for k, v in table.items())
         ):
-            raise RulesError(f"{where}: table must map whole numbers to whole numbers")
+            raise RulesError(f"{where}: table must map whole numbers to whole numbers, or be {{fact: ID, key: K}}")
     return offset
+
+
+def _is_fact_number(value, where) -> bool:
+    """Whether value is {fact: ID, key: K, add: N, negate: bool}: a number kept in the register."""
+    if not isinstance(value, dict) or "fact" not in value:
+        return False
+    _only_keys(value, {"fact", "key", "add", "negate"}, where)
+    if not isinstance(value["fact"], str) or not isinstance(value.get("key", ""), str):
+        raise RulesError(f"{where}: fact and key must be names")
+    if not isinstance(value.get("add", 0), int) or not isinstance(value.get("negate", False), bool):
+        raise RulesError(f"{where}: add must be a whole number and negate true or false")
+    return True
 
 
 def _check_condition(condition, inputs, where) -> dict:
@@ -262,6 +291,9 @@ def _check_condition(condition, inputs, where) -> dict:
         if inputs[name].type == "integer":
             if not isinstance(wanted, dict) or not set(wanted) <= {"min", "max"} or not wanted:
                 raise RulesError(f"{where}: only_if {name} must be {{min: N}} and/or {{max: N}}")
+            for bound in wanted.values():
+                if not isinstance(bound, int) and not _is_fact_number(bound, f"only_if {name} of {where}"):
+                    raise RulesError(f"{where}: only_if {name} bounds must be whole numbers or {{fact: ID}}")
     return condition
 
 
@@ -283,14 +315,17 @@ def _check_placeholders(template: str, inputs, where) -> None:
 
 
 def make_plan(process: Process, start: datetime.date, values: dict) -> Plan:
-    """The process's steps dated from the start date and the reader's answers, sorted by date."""
+    """The process's steps dated from the start date and the reader's answers, sorted by date.
+
+    Numbers and texts from the register are read as they stand on the start date."""
+    facts = FactTable(process.fact_ids, day=start)
     dated: dict[str, PlannedStep] = {}
     skipped: list[Step] = []
     for step in process.steps:
-        if not _applies(step, values) or (step.anchor and step.anchor not in dated):
+        if not _applies(step, values, facts) or (step.anchor and step.anchor not in dated):
             skipped.append(step)
             continue
-        amounts = {unit: _amount(value, values) for unit, value in step.offset.items()}
+        amounts = {unit: _amount(value, values, facts) for unit, value in step.offset.items()}
         anchor = dated[step.anchor].calendar_date if step.anchor else start
         calendar_date = anchor + relativedelta(**amounts)
         words = _words(amounts, values)
@@ -298,35 +333,58 @@ def make_plan(process: Process, start: datetime.date, values: dict) -> Plan:
             step=step,
             calendar_date=calendar_date,
             date=_working_date(step.kind, calendar_date),
-            when=_capitalise(step.when.format_map(words)),
-            text=step.text.format_map(words),
+            when=_capitalise(_with_facts(step.when, facts).format_map(words)),
+            text=_with_facts(step.text, facts).format_map(words),
         )
     ordered = sorted(dated.values(), key=lambda planned: planned.date)
     return Plan(process, start, values, ordered, skipped)
 
 
-def _applies(step: Step, values: dict) -> bool:
+def _with_facts(template: str, facts: FactTable) -> str:
+    """A step's text with citations of the register resolved (braces kept literal for format_map)."""
+    return CITATION.sub(lambda match: facts.plain(match.group(0)).replace("{", "{{").replace("}", "}}"), template)
+
+
+def _number(value, facts: FactTable):
+    """A whole number written in the rules, or one (or a table) kept in the register."""
+    if not isinstance(value, dict) or "fact" not in value:
+        return value
+    number = facts.number(value["fact"], value.get("key"))
+    if isinstance(number, dict):
+        return {int(key): item for key, item in number.items()}
+    return int(number) + value.get("add", 0)
+
+
+def _applies(step: Step, values: dict, facts: FactTable) -> bool:
     for name, wanted in step.only_if.items():
         value = values.get(name)
         if isinstance(wanted, bool):
             if bool(value) is not wanted:
                 return False
-        elif value is None or value < wanted.get("min", value) or value > wanted.get("max", value):
+            continue
+        if value is None:
+            return False
+        low, high = (_number(wanted.get(bound, value), facts) for bound in ("min", "max"))
+        if value < low or value > high:
             return False
     return True
 
 
-def _amount(value, values: dict) -> int:
+def _amount(value, values: dict, facts: FactTable) -> int:
     if isinstance(value, int):
         return value
+    sign = -1 if value.get("negate") else 1
+    if "fact" in value:
+        return sign * _number(value, facts)
     number = values[value["input"]]
     table = value.get("table")
     if table is None:
-        return number
+        return sign * number
+    table = _number(table, facts)
     thresholds = [threshold for threshold in sorted(table) if threshold <= number]
     if not thresholds:
         raise RulesError(f"no table entry for {value['input']} = {number}")
-    return table[thresholds[-1]]
+    return sign * table[thresholds[-1]]
 
 
 def _working_date(kind: str, day: datetime.date) -> datetime.date:

@@ -46,6 +46,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "frontend",
+    "facts",
     "guides",
     "search",
     "api",
@@ -188,7 +189,9 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/", "/media/")
 # Models outside the page tree whose changes show on cached pages (app_label.model).
-PAGE_CACHE_INVALIDATING_MODELS = {"search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction"}
+#: The register of legal facts as shipped (content/facts/*.yml); the database holds editors' copy.
+FACTS_DIR = BASE_DIR / "content" / "facts"
+PAGE_CACHE_INVALIDATING_MODELS = {"facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction"}
 
 # Security headers. The site's policy allows nothing inline; the admin gets its own policy.
 ADMIN_URL_PREFIX = "/admin/"

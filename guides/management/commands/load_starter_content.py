@@ -8,10 +8,11 @@ CONTENT_DIR = settings.BASE_DIR / "content"
 
 
 class Command(BaseCommand):
-    help = "Load areas, situations, guides, expert answers and podcast episodes from content/."
+    help = "Load the register of legal facts, terms, guides, expert answers and podcast episodes from content/."
 
     #: (command, path inside content/) in dependency order; later apps add their loaders here.
     steps = [
+        ("import_facts", "facts"),
         ("import_terms", "terms.yml"),
         ("import_guides", "guides"),
         ("import_experts", "experts"),

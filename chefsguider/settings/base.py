@@ -191,7 +191,9 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/",
 # Models outside the page tree whose changes show on cached pages (app_label.model).
 #: The register of legal facts as shipped (content/facts/*.yml); the database holds editors' copy.
 FACTS_DIR = BASE_DIR / "content" / "facts"
-PAGE_CACHE_INVALIDATING_MODELS = {"facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction"}
+PAGE_CACHE_INVALIDATING_MODELS = {
+    "facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction",
+}
 
 # Security headers. The site's policy allows nothing inline; the admin gets its own policy.
 ADMIN_URL_PREFIX = "/admin/"

@@ -14,6 +14,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from editorial import reports
 from editorial.models import ChangeNote, GuideFeedback
 from editorial.review import OVERDUE, guides_to_review, review_status
+from facts.citations import cited_ids
+from facts.models import LegalFact
+from guides.models import GuidePage
 
 #: The dashboard panel lists at most this many guides.
 PANEL_GUIDES = 8
@@ -81,6 +84,18 @@ class ReviewDuePanel(Component):
 def add_review_panel(request, panels):
     if is_editor(request.user):
         panels.append(ReviewDuePanel())
+
+
+@hooks.register("after_edit_snippet")
+def note_changed_fact(request, instance):
+    """An edited fact of the register tells the readers of every guide that cites it."""
+    if not isinstance(instance, LegalFact):
+        return
+    text = f"Uppgiften om {instance.law} har uppdaterats: {instance.value}."
+    guides = [
+        guide for guide in GuidePage.objects.only("pk", "body") if instance.fact_id in cited_ids(guide.citation_text())
+    ]
+    ChangeNote.objects.bulk_create([ChangeNote(guide=guide, text=text[:200]) for guide in guides])
 
 
 class ChangeNoteViewSet(SnippetViewSet):

@@ -6,8 +6,9 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from experts.models import ExpertQuestion
+from experts.models import ExpertAnswerPage, ExpertQuestion
 from experts.views import answer_question
+from facts.citations import cited_ids
 
 
 class QuestionIndexView(IndexView):
@@ -38,3 +39,10 @@ register_snippet(ExpertQuestionViewSet)
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [path("experten-svarar/fragor/<int:pk>/besvara/", answer_question, name="experts_answer_question")]
+
+
+@hooks.register("register_fact_usage")
+def answer_fact_usage():
+    for answer in ExpertAnswerPage.objects.order_by("title").only("pk", "title", "answer"):
+        for fact_id in cited_ids(answer.answer):
+            yield fact_id, "Expertsvar", answer.title, reverse("wagtailadmin_pages:edit", args=[answer.pk])

@@ -301,7 +301,7 @@ def _placeholder_names(inputs) -> set[str]:
     names = set(inputs)
     for unit in OFFSET_UNITS:
         names |= {unit, f"{unit}_text"}
-    return names
+    return names | {"day"}
 
 
 def _check_placeholders(template: str, inputs, where) -> None:
@@ -409,6 +409,8 @@ def _words(amounts: dict, values: dict) -> dict:
         number = abs(amounts.get(unit, 0))
         words[unit] = number
         words[f"{unit}_text"] = count_in_words(number, unit)
+    # "Dag 8" of a period whose first day is day 1: the law's way of counting (tools/rules/README.md).
+    words["day"] = amounts.get("days", 0) + 1
     return words
 
 

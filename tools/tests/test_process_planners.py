@@ -7,6 +7,9 @@ import pytest
 
 from tools.processes import RulesError, all_processes, make_plan, parse_process
 
+# Plans read their numbers from the register of legal facts (the database, else content/facts/).
+pytestmark = pytest.mark.django_db
+
 D = datetime.date
 CONTENT_GUIDES = Path(__file__).resolve().parents[2] / "content" / "guides"
 

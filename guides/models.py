@@ -85,7 +85,10 @@ class MembershipCallToAction(BaseGenericSetting):
     heading = models.CharField("rubrik", max_length=120, default="Vill du ha mer stöd i chefsrollen?")
     text = models.TextField(
         "text",
-        default="Som medlem får du personlig rådgivning, lönestatistik och alla våra guider och verktyg.",
+        default=(
+            "Som medlem läser du alla guider, även de som är för medlemmar, "
+            "tar med dem i mötespaket och sparar dem under Mina guider."
+        ),
     )
     button_text = models.CharField("knapptext", max_length=60, default="Bli medlem")
     button_url = models.CharField("länk", max_length=200, default="/bli-medlem/")

@@ -31,7 +31,8 @@ SUPERSEDED = [
     (re.compile(r"\bAFS\s*(2001:1|2015:4|1994:1|1993:17|1980:14|1999:7)\b"), "a replaced AFS (now AFS 2023:1–15)"),
     (re.compile(r"\bsaklig grund\b", re.I), "\"saklig grund\" (LAS says \"sakliga skäl\" since 2022)"),
     (re.compile(r"\bLAS-åldern?\b[^.]{0,40}\b6[78]\b|\b6[78] år\b[^.]{0,40}\bLAS\b", re.I), "LAS age 67/68 (it is 69)"),
-    (re.compile(r"\b(två|2) (arbetstagare|personer|medarbetare)\b[^.]{0,60}\bundanta", re.I),
+    (re.compile(r"\b(två|2) (arbetstagare|personer|medarbetare)\b[^.]{0,60}\bundanta"
+                r"|\bundanta\w*\b[^.]{0,30}\b(två|2) (arbetstagare|personer|medarbetare)\b", re.I),
      "two exempted employees in turordning (it is three)"),
 ]
 HISTORY = re.compile(r"\b(tidigare|ersatt|ersattes|upphävd|upphävdes|fram till|före 20\d\d|innan 20\d\d|förr)\b", re.I)

@@ -60,7 +60,7 @@ def test_expert_answers_cover_every_area():
 def test_forms_follow_the_question_not_one_template(library):
     forms = Counter(guide.form for guide in library.guides.values())
     assert {"process", "snabbt-svar", "guide"} <= set(forms)
-    assert forms["guide"] < 0.7 * len(library.guides)
+    assert forms["guide"] <= 0.75 * len(library.guides)  # at least a quarter take another form
     opening_with_key_points = sum(guide.blocks[0]["type"] == "key_points" for guide in library.guides.values())
     assert opening_with_key_points < 0.6 * len(library.guides)
 

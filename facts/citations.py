@@ -72,29 +72,32 @@ class FactTable:
         return [fact for fact in (self.get(fact_id) for fact_id in ids) if fact]
 
     def _parts(self, match):
+        """(fact, text, law, end): a statement's closing full stop goes after the law, which
+        belongs to the sentence ("… dag 21 (12 § sjuklönelagen).")."""
         fact = self.get(match.group(1))
         if fact is None:
-            return None, "", ""
+            return None, "", "", ""
         qualifier = fact.qualifier(self.day)
         if match.group(2) == STATEMENT:
             text = fact.statement.strip()
             if qualifier:
                 text = f"{qualifier[0].upper()}{qualifier[1:]}: {text}"
-            return fact, text, fact.law
-        return fact, fact.value, f"{qualifier}, {fact.law}" if qualifier else fact.law
+            end = text[-1] if text[-1] in ".!?" else ""
+            return fact, text[: len(text) - len(end)], fact.law, end
+        return fact, fact.value, f"{qualifier}, {fact.law}" if qualifier else fact.law, ""
 
     def html(self, text: str, link: str = "anchor") -> str:
         """Rendered HTML with every citation resolved; `link` is "anchor" (the page's source list)
         or "source" (the official text, for documents without the list)."""
 
         def replace(match):
-            fact, body, law = self._parts(match)
+            fact, body, law, end = self._parts(match)
             if fact is None:
                 return '<span class="fact fact--missing">[uppgiften saknas i registret]</span>'
             href = f"#{anchor(fact.fact_id)}" if link == "anchor" else fact.url
             return format_html(
-                '<span class="fact" data-fact="{}">{}</span> <a class="fact__law" href="{}">({})</a>',
-                fact.fact_id, body, href, law,
+                '<span class="fact" data-fact="{}">{}</span> <a class="fact__law" href="{}">({})</a>{}',
+                fact.fact_id, body, href, law, end,
             )
 
         return CITATION.sub(replace, text or "")
@@ -103,8 +106,8 @@ class FactTable:
         """Plain text with every citation resolved, for search, calendars and text exports."""
 
         def replace(match):
-            fact, body, law = self._parts(match)
-            return f"{body} ({law})" if fact else "[uppgiften saknas i registret]"
+            fact, body, law, end = self._parts(match)
+            return f"{body} ({law}){end}" if fact else "[uppgiften saknas i registret]"
 
         return CITATION.sub(replace, text or "")
 

@@ -6,6 +6,7 @@ error (breaks a rule) or a warning (worth a second look)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -193,18 +194,39 @@ def library_problems(folder: Path, paths=None) -> list[Problem]:
     return problems
 
 
-def near_duplicates(library: Library) -> list[Problem]:
-    """Pairs of guides whose titles are nearly the same: two guides must not answer one question."""
-    def key(title):
-        return frozenset(word for word in WORD.findall(title.lower()) if len(word) > 3)
+#: Guides whose title and ingress are this alike (tf-idf cosine over word stems) must link each
+#: other, or be merged: two guides must not answer the same question unawares.
+NEAR_DUPLICATE = 0.35
 
-    seen: dict[frozenset, str] = {}
+
+def near_duplicates(library: Library) -> list[Problem]:
+    """Pairs of guides about the same question that do not link each other."""
+    from search.analysis import is_stopword, stem, words
+
+    def terms(guide):
+        text = f"{guide.title} {guide.title} {guide.summary}"  # the title weighs double
+        return Counter(stem(word) for word in words(text) if not is_stopword(word))
+
+    counts = {slug: terms(guide) for slug, guide in library.guides.items()}
+    frequency = Counter(term for terms_ in counts.values() for term in terms_)
+    total = len(counts)
+    vectors = {
+        slug: {term: (1 + math.log(n)) * math.log(total / frequency[term]) for term, n in terms_.items()}
+        for slug, terms_ in counts.items()
+    }
+    norms = {slug: math.sqrt(sum(w * w for w in vector.values())) or 1.0 for slug, vector in vectors.items()}
     problems = []
-    for slug, guide in sorted(library.guides.items()):
-        words = key(guide.title)
-        if len(words) >= 2 and words in seen:
-            problems.append(Problem(slug, 1, f"title words are the same as {seen[words]}'s"))
-        seen.setdefault(words, slug)
+    slugs = sorted(vectors)
+    for index, first in enumerate(slugs):
+        for second in slugs[index + 1 :]:
+            a, b = vectors[first], vectors[second]
+            similarity = sum(weight * b.get(term, 0.0) for term, weight in a.items()) / (norms[first] * norms[second])
+            if similarity < NEAR_DUPLICATE:
+                continue
+            for this, other in ((first, second), (second, first)):
+                if other not in library.guides[this].linked_slugs:
+                    message = f"answers nearly the same question as {other} but does not link it"
+                    problems.append(Problem(this, 1, message))
     return problems
 
 

@@ -62,7 +62,7 @@ class Library:
     folder: Path
     areas: set[str] = field(default_factory=set)
     situations: set[str] = field(default_factory=set)
-    fact_ids: set[str] = field(default_factory=set)
+    fact_ids: dict[str, set[str]] = field(default_factory=dict)
     guides: dict[str, object] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -73,7 +73,9 @@ class Library:
         library.areas = {entry["name"] for entry in terms.get("areas", [])}
         library.situations = {entry["name"] for entry in terms.get("situations", [])}
         readable, failed = read_register(library.folder / "facts")
-        library.fact_ids = {fact["fact_id"] for facts in readable.values() for fact in facts}
+        for facts in readable.values():
+            for fact in facts:
+                library.fact_ids.setdefault(fact["fact_id"], set()).update(fact["values"])
         library.problems += [Problem(path, _line_of(reason), reason) for path, reason in failed]
         for path in sorted((library.folder / "guides").glob("*.md")):
             try:
@@ -145,7 +147,7 @@ class Library:
         try:
             check_citations(body, self.fact_ids)
         except UnknownFact as error:
-            problems.append(Problem(str(path), error.line + offset, str(error).split(": ", 1)[1]))
+            problems.append(Problem(str(path), error.line + offset, error.reason))
         return problems + text_problems(str(path), body, offset, hr_limit=1)
 
 

@@ -14,7 +14,7 @@ from django.utils.html import format_html
 
 from facts.models import LegalFact, version_on
 
-CITATION = re.compile(r"\{\{\s*fakta:([a-z0-9-]+)(?::(påstående))?\s*\}\}")
+CITATION = re.compile(r"\{\{\s*fakta:([a-z0-9-]+)(?::(påstående|[a-z_]+))?\s*\}\}")
 STATEMENT = "påstående"
 
 
@@ -23,8 +23,8 @@ class UnknownFact(ValueError):
 
     def __init__(self, fact_id: str, line: int | None = None, detail: str = ""):
         self.fact_id, self.line = fact_id, line
-        reason = detail or f"unknown fact {fact_id!r} (not in the register content/facts/)"
-        super().__init__(f"line {line}: {reason}" if line else reason)
+        self.reason = detail or f"unknown fact {fact_id!r} (not in the register, content/facts/)"
+        super().__init__(f"line {line}: {self.reason}" if line else self.reason)
 
 
 def cited_ids(text: str) -> list[str]:
@@ -33,10 +33,16 @@ def cited_ids(text: str) -> list[str]:
 
 
 def check_citations(text: str, known_ids) -> None:
-    """Raise UnknownFact naming the line (1-based, within text) of the first unknown id."""
+    """Raise UnknownFact naming the line (1-based, within text) of the first unknown id.
+
+    `known_ids` may map ids to their number keys; then {{fakta:ID:key}} must name a key the fact has."""
     for match in CITATION.finditer(text or ""):
+        line = text.count("\n", 0, match.start()) + 1
         if match.group(1) not in known_ids:
-            raise UnknownFact(match.group(1), text.count("\n", 0, match.start()) + 1)
+            raise UnknownFact(match.group(1), line)
+        key = match.group(2)
+        if key not in (None, STATEMENT) and isinstance(known_ids, dict) and key not in known_ids[match.group(1)]:
+            raise UnknownFact(match.group(1), line, f"fact {match.group(1)!r} has no number {key!r}")
 
 
 def anchor(fact_id: str) -> str:
@@ -78,6 +84,8 @@ class FactTable:
         if fact is None:
             return None, "", "", ""
         qualifier = fact.qualifier(self.day)
+        if match.group(2) not in (None, STATEMENT):  # one number, e.g. "fyller {{fakta:las-alder:age}} år"
+            return fact, _number_text(fact.values.get(match.group(2))), "", ""
         if match.group(2) == STATEMENT:
             text = fact.statement.strip()
             if qualifier:
@@ -95,6 +103,8 @@ class FactTable:
             if fact is None:
                 return '<span class="fact fact--missing">[uppgiften saknas i registret]</span>'
             href = f"#{anchor(fact.fact_id)}" if link == "anchor" else fact.url
+            if not law:  # a bare number: the source list names its law
+                return format_html('<span class="fact" data-fact="{}">{}</span>', fact.fact_id, body)
             return format_html(
                 '<span class="fact" data-fact="{}">{}</span> <a class="fact__law" href="{}">({})</a>{}',
                 fact.fact_id, body, href, law, end,
@@ -107,7 +117,9 @@ class FactTable:
 
         def replace(match):
             fact, body, law, end = self._parts(match)
-            return f"{body} ({law}){end}" if fact else "[uppgiften saknas i registret]"
+            if fact is None:
+                return "[uppgiften saknas i registret]"
+            return f"{body} ({law}){end}" if law else body
 
         return CITATION.sub(replace, text or "")
 
@@ -130,3 +142,10 @@ def cite_html(text: str, day=None, link: str = "anchor") -> str:
     return FactTable.for_text(text, day).html(text, link)
 
 
+def _number_text(value) -> str:
+    """A number as Swedish text: 10 000, 2,5; a missing or table value as a visible gap."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "[uppgiften saknas i registret]"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{int(value):,}".replace(",", "\u00a0")

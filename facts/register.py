@@ -183,9 +183,15 @@ def _shipped(folder: str, stamp) -> dict[str, list[LegalFact]]:
     return facts
 
 
-def known_fact_ids() -> set[str]:
-    """Every id a text may cite: the database's register and the shipped files."""
-    return set(LegalFact.objects.values_list("fact_id", flat=True).distinct()) | set(shipped_facts())
+def known_fact_ids() -> dict[str, set[str]]:
+    """Every id a text may cite, with the number keys it has: the database's register and the files."""
+    known: dict[str, set[str]] = {}
+    for fact_id, values in LegalFact.objects.values_list("fact_id", "values"):
+        known.setdefault(fact_id, set()).update(values or {})
+    for fact_id, versions in shipped_facts().items():
+        for fact in versions:
+            known.setdefault(fact_id, set()).update(fact.values or {})
+    return known
 
 
 def import_facts(folder: Path) -> RegisterReport:

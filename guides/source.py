@@ -79,8 +79,7 @@ def check_cited_facts(text: str, body: str, known_facts) -> None:
         check_citations(body, known_facts)
     except UnknownFact as error:
         front_lines = text[: len(text) - len(body)].count("\n")
-        raise SourceError(f"line {error.line + front_lines}: unknown fact {error.fact_id!r} "
-                          "(not in the register, content/facts/)") from None
+        raise SourceError(f"line {error.line + front_lines}: {error.reason}") from None
 
 
 def _form(value) -> str:

@@ -241,3 +241,11 @@ def test_export_round_trips_citations(tmp_path, catalogue):
     assert "reviewed: 2026-12-06" in text and "url: https://www.riksdagen.se/sfb/" in text
     path.write_text(text, encoding="utf-8")
     assert import_guides(tmp_path / "guides").unchanged == [str(path)]
+
+
+def test_a_number_of_a_fact_can_stand_alone_and_an_unknown_number_is_refused(tmp_path, db):
+    import_facts(register_folder(tmp_path, fact_yaml("plan-dag")))
+    assert FactTable(["plan-dag"]).plain("dag {{fakta:plan-dag:day}}") == "dag 30"
+    assert FactTable(["plan-dag"]).html("{{fakta:plan-dag:day}}") == '<span class="fact" data-fact="plan-dag">30</span>'
+    with pytest.raises(UnknownFact, match="has no number 'age'"):
+        check_citations("{{fakta:plan-dag:age}}", {"plan-dag": {"day"}})

@@ -27,7 +27,7 @@ class ToolIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["guides.HomePage"]
-    subpage_types = ["tools.ToolPage"]
+    subpage_types = ["tools.ToolPage", "letters.LetterIndexPage"]
     max_count = 1
 
     class Meta:

@@ -105,17 +105,19 @@ class LetterPage(RoutablePageMixin, Page):
         names = [item.name for item in self.letter_fields.all()]
         if len(set(names)) != len(names):
             raise ValidationError("Två fält har samma namn. Ge varje fält ett eget namn.")
-        errors = {}
+        errors: dict[str, list[str]] = {}
         try:
             check_fields(self.body, set(names))
         except LetterTextError as error:
-            errors["body"] = f"Rad {error.line}: texten använder ett fält som brevet inte har."
+            errors.setdefault("body", []).append(f"Rad {error.line}: texten använder ett fält som brevet inte har.")
         known = known_fact_ids()
         for name in ("body", "guidance"):
             try:
                 check_citations(getattr(self, name), known)
             except UnknownFact as error:
-                errors.setdefault(name, f"Rad {error.line}: lagfaktan {error.fact_id!r} finns inte i registret.")
+                errors.setdefault(name, []).append(
+                    f"Rad {error.line}: lagfaktan {error.fact_id!r} finns inte i registret."
+                )
         if errors:
             raise ValidationError(errors)
 

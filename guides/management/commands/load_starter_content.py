@@ -8,7 +8,7 @@ CONTENT_DIR = settings.BASE_DIR / "content"
 
 
 class Command(BaseCommand):
-    help = "Load the register of legal facts, terms, guides, expert answers, podcast episodes and letters from content/."
+    help = "Load the register of legal facts, terms, guides, expert answers, podcast episodes and letters."
 
     #: (command, path inside content/) in dependency order; later apps add their loaders here.
     steps = [

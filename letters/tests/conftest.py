@@ -24,26 +24,49 @@ STARTER_SLUGS = [
 ]
 
 
-def guide_slugs() -> set[str]:
-    slugs = set()
-    for path in LETTERS_DIR.glob("*.md"):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-        if meta.get("guide"):
-            slugs.add(meta["guide"])
-    return slugs
+class StarterLetters:
+    """The starter letters, imported on first use: `letters["slug"]` imports that one letter (with a
+    stand-in for its guide), `letters.all()` every one. Importing all nine takes seconds; most tests
+    need one."""
+
+    def __init__(self, make_guide, folder: Path):
+        self.make_guide, self.folder = make_guide, folder
+        self.folder.mkdir()
+
+    def _load(self, slugs) -> None:
+        from letters.importer import import_letters
+
+        for slug in slugs:
+            source = LETTERS_DIR / f"{slug}.md"
+            (self.folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+            guide = yaml.safe_load(source.read_text(encoding="utf-8").split("---")[1]).get("guide")
+            from guides.models import GuidePage
+
+            if guide and not GuidePage.objects.filter(slug=guide).exists():
+                self.make_guide(f"Guiden {guide}", slug=guide, publish=True)
+        report = import_letters(self.folder)
+        assert report.failed == []
+
+    def __getitem__(self, slug: str):
+        from letters.models import LetterPage
+
+        page = LetterPage.objects.live().filter(slug=slug).first()
+        if page is None:
+            self._load([slug])
+            page = LetterPage.objects.live().get(slug=slug)
+        return page
+
+    def all(self) -> dict:
+        from letters.models import LetterPage
+
+        self._load(STARTER_SLUGS)
+        return {page.slug: page for page in LetterPage.objects.live()}
 
 
 @pytest.fixture
-def letters(make_guide):
-    """The starter letters, live under /verktyg/brev/, by slug."""
-    from letters.importer import import_letters
-    from letters.models import LetterPage
-
-    for slug in sorted(guide_slugs()):
-        make_guide(f"Guiden {slug}", slug=slug, publish=True)
-    report = import_letters(LETTERS_DIR)
-    assert report.failed == []
-    return {page.slug: page for page in LetterPage.objects.live()}
+def letters(make_guide, tmp_path):
+    """The starter letters under /verktyg/brev/, imported as a test asks for them."""
+    return StarterLetters(make_guide, tmp_path / "letters")
 
 
 def answers(letter, day=datetime.date(2026, 3, 2)) -> dict:

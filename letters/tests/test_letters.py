@@ -50,8 +50,9 @@ def expected_words(letter, data) -> list[str]:
 
 
 def test_the_starter_letters_are_all_there(letters):
-    assert sorted(letters) == sorted(STARTER_SLUGS)
-    for page in letters.values():
+    pages = letters.all()
+    assert sorted(pages) == sorted(STARTER_SLUGS) == sorted(path.stem for path in LETTERS_DIR.glob("*.md"))
+    for page in pages.values():
         assert page.url == f"/verktyg/brev/{page.slug}/"
         assert page.guide is not None
 
@@ -59,6 +60,7 @@ def test_the_starter_letters_are_all_there(letters):
 def test_a_second_import_changes_nothing(letters):
     from letters.importer import import_letters
 
+    letters.all()
     report = import_letters(LETTERS_DIR)
     assert report.failed == [] and report.created == [] and report.updated == []
     assert len(report.unchanged) == len(STARTER_SLUGS)
@@ -105,8 +107,9 @@ def test_the_page_shows_the_letter_the_guidance_and_the_sources(client, letters)
 
 
 def test_the_library_and_the_tools_page_list_the_letters(client, letters):
+    pages = letters.all()
     library = client.get("/verktyg/brev/").content.decode()
-    for page in letters.values():
+    for page in pages.values():
         assert f'href="{page.url}"' in library
     assert 'href="/verktyg/brev/"' in client.get("/verktyg/").content.decode()
 
@@ -141,10 +144,10 @@ def planner_forms(html: str) -> dict[str, dict]:
 def test_the_arbetsbrist_planner_hands_its_dates_to_the_letter(client, letters, docx_text):
     from tools.processes import get_process, make_plan
 
-    plan_page = client.get("/verktyg/arbetsbrist/?start=2026-03-02&anstallningsar=5&berorda=30").content.decode()
-    forms = planner_forms(plan_page)
     letter = letters["uppsagning-arbetsbrist"]
     linked = {letters[slug].url for slug in ("varsel-arbetsformedlingen", "kallelse-till-forhandling")}
+    plan_page = client.get("/verktyg/arbetsbrist/?start=2026-03-02&anstallningsar=5&berorda=30").content.decode()
+    forms = planner_forms(plan_page)
     assert set(forms) >= linked | {letter.url}
     hidden = forms[letter.url]
     assert hidden["fran_planerare"] == "arbetsbrist" and "csrfmiddlewaretoken" in hidden

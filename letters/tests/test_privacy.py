@@ -73,6 +73,7 @@ def test_no_manager_input_is_logged_cached_or_stored(client, letters, settings, 
 
 
 def test_the_planner_page_puts_no_date_of_the_plan_in_a_letter_address(client, letters):
+    letters["uppsagning-arbetsbrist"]
     html = client.get("/verktyg/arbetsbrist/?start=2026-03-02&anstallningsar=5&berorda=30").content.decode()
     section = html[html.index('class="planner-letters"'):]
     assert '<form method="post" action="/verktyg/brev/uppsagning-arbetsbrist/"' in section

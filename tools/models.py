@@ -27,7 +27,7 @@ class ToolIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["guides.HomePage"]
-    subpage_types = ["tools.ToolPage"]
+    subpage_types = ["tools.ToolPage", "letters.LetterIndexPage"]
     max_count = 1
 
     class Meta:
@@ -36,6 +36,7 @@ class ToolIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tools"] = ToolPage.objects.child_of(self).live().public()
+        context["libraries"] = self.get_children().live().public().not_type(ToolPage).specific()
         return context
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "operations",
     "editorial",
     "tools",
+    "letters",
     "experts",
     "podcasts",
     "wagtail.contrib.forms",

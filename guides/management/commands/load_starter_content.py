@@ -8,7 +8,7 @@ CONTENT_DIR = settings.BASE_DIR / "content"
 
 
 class Command(BaseCommand):
-    help = "Load the register of legal facts, terms, guides, expert answers and podcast episodes from content/."
+    help = "Load the register of legal facts, terms, guides, expert answers, podcast episodes and letters."
 
     #: (command, path inside content/) in dependency order; later apps add their loaders here.
     steps = [
@@ -17,6 +17,7 @@ class Command(BaseCommand):
         ("import_guides", "guides"),
         ("import_experts", "experts"),
         ("import_podcasts", "podcasts"),
+        ("import_letters", "letters"),
     ]
 
     def handle(self, **options):

@@ -157,4 +157,6 @@ def _fill(page: LetterPage, letter: LetterSource) -> None:
     page.planner = letter.planner
     page.updated = letter.updated
     page.reviewed = letter.reviewed
-    page.letter_fields = [LetterField(**values) for values in letter.fields]
+    # The form shows the fields in the file's order (Orderable sorts by sort_order, which only the
+    # admin's inline panel sets by itself).
+    page.letter_fields = [LetterField(sort_order=number, **values) for number, values in enumerate(letter.fields)]

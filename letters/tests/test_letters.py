@@ -297,3 +297,16 @@ def test_the_admin_refuses_an_unknown_fact_or_field(letters):
     with pytest.raises(ValidationError) as error:
         letter.clean()
     assert "finns-inte" in str(error.value) and "fält som brevet inte har" in str(error.value)
+
+
+def test_editors_edit_letters_and_their_fields_in_the_admin(client, letters, django_user_model):
+    from letters.models import LetterIndexPage
+
+    letter = letters["provanstallning-avslutas"]
+    client.force_login(django_user_model.objects.create_superuser("redaktor", "r@example.se", "lösen-ord-42"))
+    edit = client.get(f"/admin/pages/{letter.pk}/edit/")
+    assert edit.status_code == 200
+    html = edit.content.decode()
+    assert "Fält som chefen fyller i" in html and "beskedsdag" in html
+    index = LetterIndexPage.objects.get()
+    assert client.get(f"/admin/pages/add/letters/letterpage/{index.pk}/").status_code == 200

@@ -27,7 +27,7 @@ def test_an_editor_given_review_date_is_kept(make_guide):
 
 
 def edit_form_data(guide, **changes):
-    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
     data = {
         "title": guide.title,
@@ -36,6 +36,8 @@ def edit_form_data(guide, **changes):
         "body": streamfield([("rich_text", rich_text("<p>Brödtext.</p>"))]),
         "author": guide.author,
         "updated": guide.updated.isoformat(),
+        "form": guide.form,
+        "sources": inline_formset([]),
         "review_owner": "",
         "review_by": guide.review_by.isoformat() if guide.review_by else "",
         "change_note": "",

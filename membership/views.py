@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guides.models import GuidePage
+from guides.page_ids import parse_id
 from membership import throttling
 from membership.confirmation import LinkExpired, LinkInvalid, application_for
 from membership.emails import send_application_email
@@ -136,10 +137,9 @@ def saved_guides(request):
 
 
 def _posted_guide(request) -> GuidePage:
-    try:
-        guide_id = int(request.POST.get("guide", ""))
-    except ValueError:
-        raise Http404("Ingen guide") from None
+    guide_id = parse_id(request.POST.get("guide", ""))
+    if guide_id is None:
+        raise Http404("Ingen guide")
     return get_object_or_404(GuidePage.objects.live(), pk=guide_id)
 
 

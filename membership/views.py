@@ -132,7 +132,9 @@ def _safe_next(request, fallback: str) -> str:
 
 @login_required
 def saved_guides(request):
-    saved = SavedGuide.objects.filter(user=request.user, guide__live=True).select_related("guide")
+    # A guide restricted after it was saved drops out of the list, title and all.
+    public = GuidePage.objects.live().public()
+    saved = SavedGuide.objects.filter(user=request.user, guide__in=public).select_related("guide")
     return render(request, "membership/saved_guides.html", {"saved_guides": saved})
 
 
@@ -140,7 +142,8 @@ def _posted_guide(request) -> GuidePage:
     guide_id = parse_id(request.POST.get("guide", ""))
     if guide_id is None:
         raise Http404("Ingen guide")
-    return get_object_or_404(GuidePage.objects.live(), pk=guide_id)
+    # Restricted guides are not offered to members either: the answer would name the guide.
+    return get_object_or_404(GuidePage.objects.live().public(), pk=guide_id)
 
 
 @login_required

@@ -164,11 +164,14 @@ def unsave_guide(request):
     return redirect(_safe_next(request, guide.url))
 
 
+# The member's own data: never kept by a browser or proxy (never_cache sends private, no-store).
+@never_cache
 @login_required
 def account(request):
     return render(request, "membership/account.html", {"data": member_data(request.user)})
 
 
+@never_cache
 @login_required
 def download_data(request):
     response = JsonResponse(member_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
@@ -177,6 +180,7 @@ def download_data(request):
     return response
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_account(request):

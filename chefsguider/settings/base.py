@@ -129,7 +129,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept, as PostgreSQL's are: every anonymous request reads the shared content
+    # generation (operations.content_cache), and opening a connection with these pragmas for it
+    # would cost more than serving the cached page (docs/operations.md, Caching).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
         "transaction_mode": "IMMEDIATE",

@@ -25,7 +25,7 @@ from membership.forms import ApplicationForm, ChoosePasswordForm, DeleteAccountF
 from membership.models import AlreadyConfirmed, Application, SavedGuide
 from membership.privacy import delete_member, member_data
 
-TOO_MANY = "Du har gjort för många försök på kort tid. Vänta en stund och försök igen."
+TOO_MANY = throttling.TOO_MANY
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,7 +41,9 @@ def apply(request):
         if form.is_valid():
             details = form.details()
             application, submission = Application.objects.submit(details.pop("email"), **details)
-            send_application_email(application, submission)
+            # The page after is the same either way: it must not tell that a mail went out lately.
+            if not throttling.application_mail_exceeded(request, application.email):
+                send_application_email(application, submission)
             return redirect("membership:applied")
     else:
         form = ApplicationForm()
@@ -80,21 +82,22 @@ def confirm(request, token):
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login, throttled: after MEMBERSHIP_LOGIN_RATE failed attempts from one address or
-    for one login name, further attempts are refused (429) without checking the password."""
+    """Django's login, throttled (membership.throttling): once wrong passwords from this address,
+    or for this account from addresses it does not use, reach a limit, further attempts are
+    refused (429) without checking the password."""
 
     template_name = "membership/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if throttling.logins_exceeded(request):
+        if throttling.guesses_exceeded(request, throttling.posted_login_name(request)):
             form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
             return self.render_to_response(self.get_context_data(form=form, error=TOO_MANY), status=429)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        throttling.count_failed_login(self.request)
+        throttling.count_wrong_guess(self.request, throttling.posted_login_name(self.request))
         return super().form_invalid(form)
 
 
@@ -183,6 +186,7 @@ def download_data(request):
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@throttling.limit_password_guesses(throttling.own_account)  # a borrowed session must not test passwords
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():

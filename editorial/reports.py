@@ -422,9 +422,9 @@ urlpatterns = [
     path("granskning/resultat/", ReviewReportView.as_view(results_only=True), name="review_results"),
     path("omdomen/", FeedbackReportView.as_view(), name="feedback"),
     path("omdomen/resultat/", FeedbackReportView.as_view(results_only=True), name="feedback_results"),
-    path("omdomen/<int:guide_id>/", GuideFeedbackView.as_view(), name="guide_feedback"),
+    path("omdomen/<id:guide_id>/", GuideFeedbackView.as_view(), name="guide_feedback"),
     path(
-        "omdomen/<int:guide_id>/resultat/",
+        "omdomen/<id:guide_id>/resultat/",
         GuideFeedbackView.as_view(results_only=True),
         name="guide_feedback_results",
     ),

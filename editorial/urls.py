@@ -8,8 +8,8 @@ from editorial.feeds import GuideAtomFeed, GuideFeed
 
 app_name = "editorial"
 urlpatterns = [
-    path("omdome/<int:guide_id>/", views.feedback, name="feedback"),
-    path("sok/oppna/<int:search_id>/<int:guide_id>/", views.open_result, name="open_result"),
+    path("omdome/<id:guide_id>/", views.feedback, name="feedback"),
+    path("sok/oppna/<id:search_id>/<id:guide_id>/", views.open_result, name="open_result"),
     path("flode/rss/", GuideFeed(), name="rss"),
     path("flode/atom/", GuideAtomFeed(), name="atom"),
     path("sitemap.xml", sitemap, name="sitemap"),

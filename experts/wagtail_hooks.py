@@ -38,7 +38,7 @@ register_snippet(ExpertQuestionViewSet)
 
 @hooks.register("register_admin_urls")
 def admin_urls():
-    return [path("experten-svarar/fragor/<int:pk>/besvara/", answer_question, name="experts_answer_question")]
+    return [path("experten-svarar/fragor/<id:pk>/besvara/", answer_question, name="experts_answer_question")]
 
 
 @hooks.register("register_fact_usage")

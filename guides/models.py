@@ -294,7 +294,8 @@ class GuidePage(Page):
         return "\n".join(part for part in parts if part)
 
     def related_guides(self, limit: int = 5, *, area_ids=None, situation_ids=None):
-        """Other live guides ranked by shared situations, then shared areas.
+        """Other live guides every reader may open (no view restriction), ranked by shared
+        situations, then shared areas.
 
         Only guides sharing a term are grouped and counted, so the cost follows the size of this
         guide's neighbourhood, not of the library. Callers holding the terms pass their ids."""
@@ -307,6 +308,7 @@ class GuidePage(Page):
         ) | Q(pk__in=GuidePage.categories.through.objects.filter(guidearea__in=area_ids).values("guidepage_id"))
         return (
             GuidePage.objects.live()
+            .public()
             .filter(neighbours)
             .exclude(pk=self.pk)
             .annotate(

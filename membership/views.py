@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from guides.models import GuidePage
+from guides.page_ids import parse_id
 from membership import throttling
 from membership.confirmation import LinkExpired, LinkInvalid, application_for
 from membership.emails import send_application_email
@@ -24,7 +25,7 @@ from membership.forms import ApplicationForm, ChoosePasswordForm, DeleteAccountF
 from membership.models import AlreadyConfirmed, Application, SavedGuide
 from membership.privacy import delete_member, member_data
 
-TOO_MANY = "Du har gjort för många försök på kort tid. Vänta en stund och försök igen."
+TOO_MANY = throttling.TOO_MANY
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,7 +41,9 @@ def apply(request):
         if form.is_valid():
             details = form.details()
             application, submission = Application.objects.submit(details.pop("email"), **details)
-            send_application_email(application, submission)
+            # The page after is the same either way: it must not tell that a mail went out lately.
+            if not throttling.application_mail_exceeded(request, application.email):
+                send_application_email(application, submission)
             return redirect("membership:applied")
     else:
         form = ApplicationForm()
@@ -79,21 +82,22 @@ def confirm(request, token):
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login, throttled: after MEMBERSHIP_LOGIN_RATE failed attempts from one address or
-    for one login name, further attempts are refused (429) without checking the password."""
+    """Django's login, throttled (membership.throttling): once wrong passwords from this address,
+    or for this account from addresses it does not use, reach a limit, further attempts are
+    refused (429) without checking the password."""
 
     template_name = "membership/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if throttling.logins_exceeded(request):
+        if throttling.guesses_exceeded(request, throttling.posted_login_name(request)):
             form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
             return self.render_to_response(self.get_context_data(form=form, error=TOO_MANY), status=429)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        throttling.count_failed_login(self.request)
+        throttling.count_wrong_guess(self.request, throttling.posted_login_name(self.request))
         return super().form_invalid(form)
 
 
@@ -131,16 +135,18 @@ def _safe_next(request, fallback: str) -> str:
 
 @login_required
 def saved_guides(request):
-    saved = SavedGuide.objects.filter(user=request.user, guide__live=True).select_related("guide")
+    # A guide restricted after it was saved drops out of the list, title and all.
+    public = GuidePage.objects.live().public()
+    saved = SavedGuide.objects.filter(user=request.user, guide__in=public).select_related("guide")
     return render(request, "membership/saved_guides.html", {"saved_guides": saved})
 
 
 def _posted_guide(request) -> GuidePage:
-    try:
-        guide_id = int(request.POST.get("guide", ""))
-    except ValueError:
-        raise Http404("Ingen guide") from None
-    return get_object_or_404(GuidePage.objects.live(), pk=guide_id)
+    guide_id = parse_id(request.POST.get("guide", ""))
+    if guide_id is None:
+        raise Http404("Ingen guide")
+    # Restricted guides are not offered to members either: the answer would name the guide.
+    return get_object_or_404(GuidePage.objects.live().public(), pk=guide_id)
 
 
 @login_required
@@ -161,11 +167,14 @@ def unsave_guide(request):
     return redirect(_safe_next(request, guide.url))
 
 
+# The member's own data: never kept by a browser or proxy (never_cache sends private, no-store).
+@never_cache
 @login_required
 def account(request):
     return render(request, "membership/account.html", {"data": member_data(request.user)})
 
 
+@never_cache
 @login_required
 def download_data(request):
     response = JsonResponse(member_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2})
@@ -174,8 +183,10 @@ def download_data(request):
     return response
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
+@throttling.limit_password_guesses(throttling.own_account)  # a borrowed session must not test passwords
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -48,6 +48,18 @@ class ApplicationFilterSet(WagtailFilterSet):
         return queryset.filter(confirmed_at__isnull=(value == "obekraftad"))
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _not_a_formula(value):
+    """Applicants type the cells: one that starts like a formula is written as text (a leading
+    apostrophe), so opening the export never runs it. Wagtail's Excel export does the same."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _local_time(value: datetime.datetime) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
@@ -58,6 +70,10 @@ class ApplicationIndexView(IndexView):
         **IndexView.custom_value_preprocess,
         datetime.datetime: {IndexView.FORMAT_CSV: _local_time, **IndexView.custom_value_preprocess[datetime.datetime]},
     }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return _not_a_formula(value) if export_format == self.FORMAT_CSV else value
 
 
 class ApplicationViewSet(ModelViewSet):

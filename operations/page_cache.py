@@ -8,7 +8,7 @@ view attaches a replay (`response.page_cache_replay`, e.g. editorial.search_log.
 which takes that out when the page is stored and makes the page each later reader's own on a hit.
 Any change to pages, terms, snippets or settings bumps the content generation that is part of
 every key (operations.content_cache), which invalidates all pages at once — coarse, but never
-stale, and shared by all processes when the cache is Redis.
+stale, and shared by all processes through the database whatever the cache is.
 """
 
 from __future__ import annotations
@@ -18,14 +18,13 @@ import hashlib
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re, patch_cache_control
 
 from guides.views import FRAGMENT_HEADER
-from operations.content_cache import generation, invalidate, kept
+from operations.content_cache import generation, invalidate, keep, kept
 
 TOKEN_PLACEHOLDER = "__CSRF_TOKEN__"
 TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -85,7 +84,7 @@ class AnonymousPageCacheMiddleware:
             return hit
         response = self.get_response(request)
         if self._cacheable_response(request, response):
-            cache.set(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
+            keep(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
 

@@ -3,7 +3,9 @@ and a Permissions-Policy that switches off browser features the site never uses.
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import QueryDict
+from django.core.exceptions import BadRequest
+from django.http import HttpResponseBadRequest, HttpResponseNotFound, QueryDict
+from django.utils.datastructures import MultiValueDict
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -31,6 +33,7 @@ class NulByteMiddleware:
 
     No reader types a NUL, but crawlers and attackers do, and PostgreSQL refuses to compare or
     store text containing one: left in, it would turn a harmless request into a server error.
+    A form body the site cannot read (a charset other than UTF-8) is answered 400 here.
     """
 
     def __init__(self, get_response):
@@ -38,11 +41,17 @@ class NulByteMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path:
-            from django.http import HttpResponseNotFound
-
             return HttpResponseNotFound("Sidan finns inte.", content_type="text/plain; charset=utf-8")
         for name in ("GET", "POST"):
-            data = getattr(request, name)
+            try:
+                data = getattr(request, name)
+            except BadRequest:
+                # Django reads only UTF-8 forms. Left to Django's 400 handler, its CSRF check reads
+                # the body again and fails inside the error handler: gunicorn's bare 500.
+                request._post, request._files = QueryDict(), MultiValueDict()
+                return HttpResponseBadRequest(
+                    "Formuläret kunde inte läsas: skicka det som UTF-8.", content_type="text/plain; charset=utf-8"
+                )
             if any("\x00" in key or any("\x00" in value for value in values) for key, values in data.lists()):
                 cleaned = QueryDict(mutable=True)
                 for key, values in data.lists():

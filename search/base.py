@@ -7,6 +7,7 @@ ask which engine is behind. Engines live in `search/engines/` and share one test
 from __future__ import annotations
 
 import abc
+import dataclasses
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,16 @@ class GuideDocument:
     situations: tuple[str, ...]  # situation slugs
     updated: datetime.date
     members_only: bool = False
+
+
+def searchable(guide: GuideDocument) -> GuideDocument:
+    """What of a guide any reader's query may match. Of a members-only guide, a visitor sees the
+    title and the ingress only, and one index answers visitors and members alike: matching its
+    headings or body would confirm to a visitor words that only members may read. Every engine
+    indexes guides through this (decision and consequences in docs/operations.md)."""
+    if not guide.members_only:
+        return guide
+    return dataclasses.replace(guide, headings=(), body="")
 
 
 @dataclass(frozen=True)

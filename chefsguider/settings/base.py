@@ -131,7 +131,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept, as PostgreSQL's are: every anonymous request reads the shared content
+    # generation (operations.content_cache), and opening a connection with these pragmas for it
+    # would cost more than serving the cached page (docs/operations.md, Caching).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
         "transaction_mode": "IMMEDIATE",
@@ -149,6 +151,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Members log in on the site; editors on /admin/ (Wagtail's own login).
 LOGIN_URL = "membership:login"
+# Pages restricted to logged-in readers send them to the site's one login (/_util/login/ only
+# redirects there: one login form to throttle, membership.throttling).
+WAGTAIL_FRONTEND_LOGIN_URL = "/logga-in/"
 LOGIN_REDIRECT_URL = "membership:saved_guides"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -258,7 +263,11 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
 
 # Membership: rate limits per IP address (counted in the default cache) and the privacy contact.
 MEMBERSHIP_APPLY_RATE = os.environ.get("MEMBERSHIP_APPLY_RATE", "10/h")  # applications
-MEMBERSHIP_LOGIN_RATE = os.environ.get("MEMBERSHIP_LOGIN_RATE", "10/15m")  # failed logins, also per login name
+# Wrong passwords on any password form: per address, and per account from addresses it has not
+# logged in from (membership.throttling; docs/operations.md says why).
+MEMBERSHIP_LOGIN_RATE = os.environ.get("MEMBERSHIP_LOGIN_RATE", "10/15m")
+MEMBERSHIP_LOGIN_ACCOUNT_RATE = os.environ.get("MEMBERSHIP_LOGIN_ACCOUNT_RATE", "20/h")
+MEMBERSHIP_APPLICATION_MAIL_RATE = os.environ.get("MEMBERSHIP_APPLICATION_MAIL_RATE", "1/h")  # per e-mail address
 MEMBERSHIP_PASSWORD_RESET_RATE = os.environ.get("MEMBERSHIP_PASSWORD_RESET_RATE", "5/h")  # reset e-mails
 CHEFSGUIDER_PRIVACY_EMAIL = os.environ.get("CHEFSGUIDER_PRIVACY_EMAIL", "integritet@chefsguider.example")
 

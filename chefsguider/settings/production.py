@@ -1,7 +1,8 @@
 """Production settings: everything secret or site-specific must come from the environment.
 
 Start with DJANGO_SETTINGS_MODULE=chefsguider.settings.production and at least SECRET_KEY,
-ALLOWED_HOSTS and DATABASE_URL (PostgreSQL) set; REDIS_URL for a cache shared by all processes.
+ALLOWED_HOSTS, DATABASE_URL and CHEFSGUIDER_BASE_URL set, and REDIS_URL when more than one process
+serves the site (WEB_CONCURRENCY > 1; gunicorn.conf.py sets it from gunicorn's --workers).
 """
 
 import os
@@ -11,10 +12,25 @@ from django.core.exceptions import ImproperlyConfigured
 from chefsguider.settings.base import *  # noqa: F403
 from chefsguider.settings.base import env_bool, env_list
 
-if not os.environ.get("SECRET_KEY"):
-    raise ImproperlyConfigured("SECRET_KEY must be set in production")
-if not os.environ.get("ALLOWED_HOSTS"):
-    raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
+
+def _require(name: str, why: str) -> None:
+    if not os.environ.get(name, "").strip():
+        raise ImproperlyConfigured(f"{name} must be set in production: {why} (see docs/operations.md).")
+
+
+_require("SECRET_KEY", "sessions, reset and confirmation links are signed with it")
+_require("ALLOWED_HOSTS", "the public host names, comma-separated")
+# The embedded SQLite default would quietly start an empty site in whatever data folder is at hand.
+_require("DATABASE_URL", "e.g. postgres://user@host:5432/chefsguider")
+# Links in e-mails (confirmation, password reset) start with it; the default is 127.0.0.1.
+_require("CHEFSGUIDER_BASE_URL", "the public address, e.g. https://chefsguider.example")
+# Rate limits and kept pages live in the cache: with the in-process default each process keeps
+# its own (limits multiplied by the number of processes). One process, or one shared cache.
+_processes = os.environ.get("WEB_CONCURRENCY", "1").strip() or "1"
+if not _processes.isdigit():
+    raise ImproperlyConfigured(f"WEB_CONCURRENCY must be a number of processes, not {_processes!r}.")
+if int(_processes) > 1:
+    _require("REDIS_URL", f"{_processes} processes (WEB_CONCURRENCY) need one cache shared by all of them")
 
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")

@@ -34,7 +34,7 @@ def test_restore_brings_back_the_database_and_media_of_the_backup(make_guide, tm
     kept_from = generation()
     call_command("restore", str(folder), "--noinput")
     assert "now run rebuild_search_index" in capsys.readouterr().out
-    assert generation() > kept_from  # pages kept from the replaced database are stale
+    assert generation() != kept_from  # pages kept from the replaced database are stale
     assert list(GuidePage.objects.values_list("slug", flat=True)) == ["kvar"]
     assert GuideFeedback.objects.get().comment == "Bra!"
     assert media_file.read_text() == "mall"

@@ -57,6 +57,12 @@ def test_related_guides_ranked_by_shared_situations_then_areas(make_guide):
     assert list(guide.related_guides()) == [both, one_and_area, one, area_only]
 
 
+
+def test_related_guides_leave_out_guides_restricted_to_a_group(client, make_guide, related_guides_some_hidden):
+    """A restricted guide's title and link are not shown to readers who may not open it."""
+    guide = make_guide("Guiden med relaterade", areas=["ledarskap"])
+    assert related_guides_some_hidden.listed(client.get(guide.url).content.decode()) == ["Synlig två", "Synlig ett"]
+
 def test_membership_call_to_action_is_edited_in_one_place(client, make_guide):
     from guides.models import MembershipCallToAction
 

@@ -83,6 +83,20 @@ def test_the_csv_export_holds_the_filtered_list_with_swedish_headings(client, ed
     assert kim["Inskickad"] == submitted.strftime("%Y-%m-%d %H:%M")
 
 
+@pytest.mark.parametrize("typed", ["=HYPERLINK(\"http://x.example\",\"a\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_the_csv_export_does_not_hand_a_spreadsheet_a_formula(client, editor, db, typed):
+    """What an applicant typed starting with = + - @ (or tab, CR) would run as a formula when the
+    editor opens the file: such cells start with an apostrophe, as OWASP recommends."""
+    Application.objects.create(
+        name=typed, email="formel@example.se", employer=typed, job_title="Chef", direct_reports=5, sector="stat",
+        consented_at=timezone.now(),
+    )
+    client.force_login(editor)
+    (row,) = exported(client.get(f"{LIST}?export=csv"))
+    assert row["Namn"] == row["Arbetsgivare"] == "'" + typed
+    assert row["Antal direktrapporterande medarbetare"] == "5"  # numbers stay numbers
+
+
 def test_the_export_can_also_be_excel(client, editor, applications):
     client.force_login(editor)
     response = client.get(f"{LIST}?export=xlsx")

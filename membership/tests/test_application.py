@@ -71,7 +71,8 @@ def test_the_form_keeps_what_was_typed_when_it_shows_errors(apply):
     assert 'value="kommun-region" required id="id_sector_1" checked' in html
 
 
-def test_applying_again_with_the_same_address_replaces_the_details_and_sends_a_new_link(apply):
+def test_applying_again_with_the_same_address_replaces_the_details_and_sends_a_new_link(apply, settings):
+    settings.MEMBERSHIP_APPLICATION_MAIL_RATE = "2/h"
     first = apply()
     second = apply(email="ANNA@example.se", employer="Regionen", sector="stat")
 
@@ -80,6 +81,17 @@ def test_applying_again_with_the_same_address_replaces_the_details_and_sends_a_n
     assert (application.employer, application.sector) == ("Regionen", "stat")
     assert len(mails_to("anna@example.se")) == 2
     assert all("/bli-medlem/bekrafta/" in message.body for message in mail.outbox)
+
+
+def test_an_address_gets_at_most_one_confirmation_mail_an_hour_however_often_it_is_sent(apply, settings):
+    """Sending the form again and again (from any number of addresses) must not flood an inbox."""
+    settings.MEMBERSHIP_APPLY_RATE = "1000/h"  # as if each came from an address of its own
+    first = apply()
+    for number in range(20):
+        again = apply(name=f"Anna {number}")
+        assert (again.status_code, again["Location"]) == (first.status_code, first["Location"])
+    assert len(mails_to("anna@example.se")) == 1
+    assert Application.objects.get().name == "Anna 19"  # the details are still replaced
 
 
 def test_applying_with_a_members_address_changes_nothing_and_looks_the_same(client, apply, make_member):

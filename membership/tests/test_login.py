@@ -53,13 +53,39 @@ def test_failed_logins_are_throttled_per_address(client, member, settings):
 
 
 def test_failed_logins_are_throttled_per_login_name_from_any_address(client, member, settings):
-    settings.MEMBERSHIP_LOGIN_RATE = "3/15m"
+    settings.MEMBERSHIP_LOGIN_ACCOUNT_RATE = "3/h"
     for number in range(3):
         client.post("/logga-in/", {"username": "maja@example.se", "password": "fel"}, REMOTE_ADDR=f"10.0.0.{number}")
 
     refused = client.post("/logga-in/", {"username": "Maja@example.se", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
 
     assert refused.status_code == 429
+
+
+def test_a_fullwidth_spelling_of_the_name_counts_against_the_same_account(client, member, settings):
+    """Django logs "ｍａｊａ＠ｅｘａｍｐｌｅ．ｓｅ" in as maja@example.se (NFKC): it is no fresh counter."""
+    settings.MEMBERSHIP_LOGIN_ACCOUNT_RATE = "3/h"
+    for number in range(3):
+        client.post("/logga-in/", {"username": "maja@example.se", "password": "fel"}, REMOTE_ADDR=f"10.0.0.{number}")
+    fullwidth = "ｍａｊａ＠ｅｘａｍｐｌｅ．ｓｅ"
+    refused = client.post("/logga-in/", {"username": fullwidth, "password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
+    assert refused.status_code == 429
+
+
+def test_a_strangers_guesses_do_not_lock_the_owner_out_at_their_usual_address(client, member, settings):
+    """Guesses from elsewhere count against the account only from addresses it does not log in from."""
+    settings.MEMBERSHIP_LOGIN_ACCOUNT_RATE = "3/h"
+    home, right, wrong = "192.0.2.10", {"username": "maja@example.se", "password": PASSWORD}, {
+        "username": "maja@example.se", "password": "fel"}
+    assert client.post("/logga-in/", right, REMOTE_ADDR=home).status_code == 302
+    client.post("/logga-ut/")
+    for number in range(20):  # a guesser on many addresses
+        client.post("/logga-in/", wrong, REMOTE_ADDR=f"10.0.1.{number}")
+    assert client.post("/logga-in/", wrong, REMOTE_ADDR="10.0.2.1").status_code == 429  # strangers are stopped
+
+    at_home = client.post("/logga-in/", right, REMOTE_ADDR=home)
+
+    assert at_home.status_code == 302
 
 
 def test_successful_logins_are_not_counted(client, member, settings):

@@ -64,6 +64,15 @@ def test_the_account_page_shows_the_data_and_the_ways_out(client, member_with_gu
 
 
 @pytest.mark.parametrize("address", ["/mitt-konto/", "/mitt-konto/mina-uppgifter.json", "/mitt-konto/radera/"])
+def test_the_members_own_data_is_kept_by_no_cache(client, member_with_guides, address):
+    """Browsers and proxies must not keep personal data: a shared computer's next user or a proxy
+    could show it again."""
+    client.force_login(member_with_guides)
+    directives = {part.strip() for part in client.get(address)["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives
+
+
+@pytest.mark.parametrize("address", ["/mitt-konto/", "/mitt-konto/mina-uppgifter.json", "/mitt-konto/radera/"])
 def test_visitors_are_sent_to_log_in(client, db, address):
     response = client.get(address)
     assert response.status_code == 302 and response["Location"].startswith("/logga-in/?next=")

@@ -139,3 +139,16 @@ def test_the_return_address_stays_on_the_site(client, member, make_guide, next_u
 def test_an_unknown_guide_is_not_found(client, member, guide_id):
     client.force_login(member)
     assert client.post("/mina-guider/spara/", {"guide": guide_id}).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/mina-guider/spara/", "/mina-guider/ta-bort/"])
+def test_a_guide_restricted_to_a_group_cannot_be_saved_and_its_title_is_not_shown(
+    client, member, related_guides_some_hidden, path
+):
+    restricted = related_guides_some_hidden.guides[2]
+    client.force_login(member)
+    assert client.post(path, {"guide": restricted.pk}).status_code == 404
+    assert not SavedGuide.objects.filter(user=member, guide=restricted).exists()
+    # Saved before the restriction came: no longer listed.
+    SavedGuide.objects.create(user=member, guide=restricted)
+    assert restricted.title not in client.get("/mina-guider/").content.decode()

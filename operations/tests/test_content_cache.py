@@ -37,12 +37,19 @@ def test_nothing_is_kept_when_the_page_cache_is_off(settings):
     assert len(calls) == 2
 
 
-def test_a_change_in_a_transaction_is_invalidated_again_at_commit(kept, django_capture_on_commit_callbacks):
+def test_a_change_in_a_transaction_moves_the_shared_number_once_at_commit(kept, django_capture_on_commit_callbacks):
+    from operations.models import ContentGeneration
+
     before = generation()
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         invalidate()
-        assert generation() == before + 1  # now: this process sees its own change at once
-    assert generation() == before + 2  # at commit: drops what others kept from the old rows meanwhile
+        during = generation()
+        assert during != before  # this thread sees its own uncommitted change at once...
+        assert ContentGeneration.objects.get().value == int(before)  # ...others only after the commit
+        invalidate()
+        assert generation() not in (before, during)
+    assert len(callbacks) == 1  # one update of the shared row per transaction
+    assert ContentGeneration.objects.get().value > int(before)
 
 
 def test_search_results_are_kept_until_the_content_changes(kept, make_guide, indexed):
@@ -109,20 +116,42 @@ def test_a_cache_that_does_not_answer_fails_neither_the_change_nor_the_work_afte
     }
     from django.db import transaction
 
+    settings.PAGE_CACHE_SECONDS = 600
+    after = []
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+        transaction.on_commit(lambda: after.append("search index updated"))
+    assert after == ["search index updated"]
+    # What is computed is still answered, only not kept.
+    assert remember("n", (), lambda: "computed") == "computed"
+    assert "Could not keep" in caplog.text
+    # A release still starts (the Docker image runs this before gunicorn).
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("invalidate_caches", stdout=out)
+    assert "content generation is now" in out.getvalue()
+
+
+def test_a_generation_that_cannot_be_moved_fails_neither_the_change_nor_the_work_after_commit(
+    db, django_capture_on_commit_callbacks, caplog, monkeypatch
+):
+    from django.db import transaction
+
+    from operations.models import ContentGeneration
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(ContentGeneration.objects, "filter", fail)
     after = []
     with django_capture_on_commit_callbacks(execute=True):
         invalidate()
         transaction.on_commit(lambda: after.append("search index updated"))
     assert after == ["search index updated"]
     assert "Could not mark cached pages and results stale" in caplog.text
-    # A release still starts (the Docker image runs this before gunicorn).
-    import io
-
-    from django.core.management import call_command
-
-    err = io.StringIO()
-    call_command("invalidate_caches", stderr=err)
-    assert "The cache did not answer" in err.getvalue()
 
 
 def test_a_kept_value_this_code_cannot_read_is_computed_again(kept, client, make_guide):

@@ -107,3 +107,42 @@ def test_every_parameter_and_field_of_every_public_page_survives_hostile_input(c
 
     query_parameters()
     form_fields()
+
+
+#: One past the largest id a database stores (a signed 64-bit integer): SQLite raises OverflowError.
+HUGE_ID = str(2**63)
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", f"/sok/oppna/1/{HUGE_ID}/"),
+        ("get", f"/sok/oppna/{HUGE_ID}/1/"),
+        ("post", f"/omdome/{HUGE_ID}/"),
+    ],
+)
+def test_ids_beyond_what_the_database_stores_are_not_found(client, db, method, path):
+    assert getattr(client, method)(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/mina-guider/spara/", "/mina-guider/ta-bort/"])
+@pytest.mark.parametrize("guide_id", [HUGE_ID, "-" + HUGE_ID, "99999999999999999999999"])
+def test_a_member_posting_a_huge_guide_id_gets_not_found(client, member, path, guide_id):
+    client.force_login(member)
+    assert client.post(path, {"guide": guide_id}).status_code == 404
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-32", "cp037"])
+def test_a_form_in_a_charset_the_site_cannot_read_is_a_bad_request(db, charset):
+    """A CSRF cookie makes the NUL filter and the CSRF check read the body; neither may turn the
+    decoding error into a server error, and the answer is a plain 400 (gunicorn's bare 500 before)."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    browser.get("/bli-medlem/")  # sets the CSRF cookie
+    token = browser.cookies["csrftoken"].value
+    body = f"csrfmiddlewaretoken={token}&name=\u00e5".encode("utf-16")
+    response = browser.generic(
+        "POST", "/bli-medlem/", body, content_type=f"application/x-www-form-urlencoded; charset={charset}"
+    )
+    assert response.status_code == 400

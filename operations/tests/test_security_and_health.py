@@ -44,21 +44,54 @@ def test_healthz_is_503_when_the_cache_is_down(client):
     assert response.json()["cache"] == {"ok": False, "error": "ConnectionError"}
 
 
-def test_production_settings_pass_check_deploy(tmp_path):
+def production(tmp_path, **changes) -> dict:
+    """The environment of a production process: everything required set, then `changes` (None unsets)."""
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "chefsguider.settings.production",
         "SECRET_KEY": "x" * 20 + "-production-secret-key-that-is-long-and-random-0123456789",
         "ALLOWED_HOSTS": "chefsguider.example",
         "CHEFSGUIDER_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "CHEFSGUIDER_BASE_URL": "https://chefsguider.example",
+        "WEB_CONCURRENCY": "1",
     }
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True,
-    )
+    environment.pop("REDIS_URL", None)
+    environment.update(changes)
+    return {name: value for name, value in environment.items() if value is not None}
+
+
+def manage(environment, *arguments):
+    command = [sys.executable, "manage.py", *arguments]
+    return subprocess.run(command, cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True)
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    result = manage(production(tmp_path), "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"DATABASE_URL": None}, "DATABASE_URL must be set in production"),
+        ({"CHEFSGUIDER_BASE_URL": None}, "CHEFSGUIDER_BASE_URL must be set in production"),
+        ({"CHEFSGUIDER_BASE_URL": " "}, "CHEFSGUIDER_BASE_URL must be set in production"),
+        ({"SECRET_KEY": None}, "SECRET_KEY must be set in production"),
+        ({"WEB_CONCURRENCY": "3"}, "REDIS_URL must be set in production: 3 processes"),
+        ({"WEB_CONCURRENCY": "drei"}, "WEB_CONCURRENCY must be a number"),
+    ],
+)
+def test_production_settings_refuse_to_start_without_what_they_need(tmp_path, changes, message):
+    result = manage(production(tmp_path, **changes), "check")
+    assert result.returncode != 0 and message in result.stderr, result.stderr[-2000:]
+
+
+def test_several_production_processes_start_with_a_shared_cache(tmp_path):
+    environment = production(tmp_path, WEB_CONCURRENCY="3", REDIS_URL="redis://127.0.0.1:6379/15")
+    assert manage(environment, "check").returncode == 0
 
 
 def test_nul_characters_never_reach_the_database(client, make_guide, settings):
@@ -75,3 +108,25 @@ def test_robots_txt_keeps_crawlers_off_rendered_files_and_names_the_sitemap(clie
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert "Disallow: /verktyg/pdf/" in text and "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_gunicorn_with_several_workers_and_no_shared_cache_does_not_serve(tmp_path):
+    """`--workers` on gunicorn's command line counts, not only WEB_CONCURRENCY (gunicorn.conf.py)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = production(tmp_path, WEB_CONCURRENCY=None)
+    command = [sys.executable, "-m", "gunicorn", "chefsguider.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    server = subprocess.Popen(
+        command, cwd=settings.BASE_DIR, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _, stderr = server.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.terminate()  # the master stops its workers
+        server.communicate()
+        pytest.fail("gunicorn served with two workers and no shared cache")
+    assert server.returncode != 0
+    assert "REDIS_URL must be set in production: 2 processes" in stderr

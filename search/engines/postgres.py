@@ -15,7 +15,7 @@ from itertools import islice
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from search.analysis import fold, stem, unfoldings, words
-from search.base import SORT_UPDATED, GuideDocument, SearchFilters
+from search.base import SORT_UPDATED, GuideDocument, SearchFilters, searchable
 from search.models import GuideSearchEntry, VocabularyWord
 from search.pipeline import (
     COMPOUND_WEIGHT,
@@ -160,7 +160,7 @@ class PostgresEngine(AnalysedEngine):
 
     def index(self, documents: Iterable[GuideDocument]) -> None:
         with transaction.atomic(using=self.using):
-            self._store(documents)
+            self._store(map(searchable, documents))
 
     def remove(self, ids: Iterable[int]) -> None:
         ids = [int(guide_id) for guide_id in ids]
@@ -174,7 +174,7 @@ class PostgresEngine(AnalysedEngine):
         with transaction.atomic(using=self.using):
             GuideSearchEntry.objects.using(self.using).all().delete()
             VocabularyWord.objects.using(self.using).all().delete()
-            self._store(documents, replacing=False)
+            self._store(map(searchable, documents), replacing=False)
             self._execute(f"ANALYZE {TABLE}, {VOCABULARY}")  # plan queries for the new contents
 
     # Reading ----------------------------------------------------------------------------------

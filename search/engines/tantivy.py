@@ -19,7 +19,7 @@ from tantivy import Occur, Query
 
 from search import spelling
 from search.analysis import ANALYZERS, is_stopword, stem, stems, unfoldings, words
-from search.base import SORT_UPDATED, GuideDocument, SearchFilters
+from search.base import SORT_UPDATED, GuideDocument, SearchFilters, searchable
 from search.pipeline import (
     COMPOUND_WEIGHT,
     CORRECTION_WEIGHT,
@@ -37,7 +37,7 @@ from search.query import Concept, QueryPlan
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"  # 6: members-only guides without headings and body (search.base.searchable)
 VERSION_FILE = "chefsguider-schema-version"
 
 # Title > ingress > headings > body; the weights of the other ways to match are in search.pipeline.
@@ -230,7 +230,7 @@ class TantivyEngine(AnalysedEngine):
             write(self._get_index())
 
     def index(self, documents: Iterable[GuideDocument]) -> None:
-        documents = list(documents)
+        documents = [searchable(document) for document in documents]
         self._writing(lambda index: self._write(index, documents))
 
     def remove(self, ids: Iterable[int]) -> None:
@@ -238,6 +238,7 @@ class TantivyEngine(AnalysedEngine):
         self._writing(lambda index: self._write(index, (), remove=ids))
 
     def rebuild(self, documents: Iterable[GuideDocument]) -> None:
+        documents = map(searchable, documents)
         self._writing(lambda index: self._write(index, documents, replace_all=True), refill=False)
 
     # Reading ----------------------------------------------------------------------------------

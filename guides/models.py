@@ -258,7 +258,7 @@ class GuidePage(Page):
     def headings(self) -> list[dict]:
         """Level-2 headings with anchors, in order: the table of contents."""
         return [
-            {"text": block.value["text"], "anchor": heading_anchor(block.value["text"])}
+            {"text": cite_plain(block.value["text"]), "anchor": heading_anchor(block.value["text"])}
             for block in self.body
             if block.block_type == "heading" and block.value["level"] == "h2"
         ]
@@ -326,7 +326,7 @@ class GuidePage(Page):
             slug=self.slug,
             title=self.title,
             summary=self.summary,
-            headings=tuple(block.value["text"] for block in self.body if block.block_type == "heading"),
+            headings=tuple(cite_plain(block.value["text"]) for block in self.body if block.block_type == "heading"),
             body=self.body_text(),
             # .all(), not values_list: a rebuild prefetches the terms of 500 guides at a time.
             categories=tuple(area.slug for area in self.categories.all()),

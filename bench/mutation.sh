@@ -13,7 +13,9 @@ cd "$(dirname "$0")/.."
 root="$PWD"
 export PATH="$root/.venv/bin:$PATH"
 
-# module -> the tests that specify its behaviour
+# module -> the tests that specify its behaviour. Transactional tests (browser, concurrency, backup)
+# are left out: they empty the database that every mutant's run reuses.
+MEMBERSHIP_TESTS="membership/tests/test_admin.py membership/tests/test_application.py membership/tests/test_confirmation.py membership/tests/test_login.py membership/tests/test_no_leak.py membership/tests/test_privacy.py membership/tests/test_saved_guides.py"
 declare -A TESTS=(
   [guides/catalogue.py]="guides/tests/test_catalogue.py api/tests/test_guides_api.py"
   [guides/source.py]="guides/tests/test_import.py"
@@ -22,8 +24,8 @@ declare -A TESTS=(
   [operations/content_cache.py]="operations/tests/test_content_cache.py operations/tests/test_page_cache.py"
   [search/query.py]="search/tests"
   [search/pipeline.py]="search/tests"
-  [membership/views.py]="membership/tests"
-  [membership/throttling.py]="membership/tests"
+  [membership/views.py]="$MEMBERSHIP_TESTS"
+  [membership/throttling.py]="$MEMBERSHIP_TESTS"
   [tools/processes.py]="tools/tests/test_process_planners.py"
   [facts/citations.py]="facts/tests"
   [facts/register.py]="facts/tests"

@@ -53,6 +53,7 @@ def test_publishing_indexes_a_guide_and_unpublishing_removes_it(engine, make_gui
 def test_deleting_a_guide_removes_it(engine, make_guide, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         guide = make_guide("Referenstagning som ger svar", publish=True)
+    assert found(engine, "referenstagning") == [guide.pk]  # else the deletion would prove nothing
     with django_capture_on_commit_callbacks(execute=True):
         guide.delete()
     assert found(engine, "referenstagning") == []

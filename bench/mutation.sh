@@ -4,7 +4,7 @@
 #   bench/mutation.sh                       every core module, one after another
 #   bench/mutation.sh operations/page_cache.py guides/catalogue.py
 #
-# Each module runs in a scratch copy of the work tree (bench/results/mutation/<module>/), against
+# Each module runs in a scratch copy of the work tree ($MUTATION_WORK/<module>/, /tmp by default), against
 # only the tests that specify it, on SQLite, one mutant at a time (MUTATION_CHILDREN to change).
 # Prints killed/survived per module and writes bench/results/mutation/<module>.txt with the
 # surviving mutants; docs/testing.md keeps the figures and names the equivalent survivors.
@@ -37,13 +37,14 @@ ORDER=(operations/page_cache.py operations/content_cache.py guides/catalogue.py 
 modules=("$@")
 [ ${#modules[@]} -gt 0 ] || modules=("${ORDER[@]}")
 out="$root/bench/results/mutation"
-mkdir -p "$out"
+scratch="${MUTATION_WORK:-${TMPDIR:-/tmp}/chefsguider-mutation}"
+mkdir -p "$out" "$scratch"
 
 for module in "${modules[@]}"; do
   tests="${TESTS[$module]:-}"
   [ -n "$tests" ] || { echo "unknown module $module (known: ${ORDER[*]})" >&2; exit 2; }
   name="${module//\//.}"; name="${name%.py}"
-  work="$out/$name"
+  work="$scratch/$name"
   rm -rf "$work"; mkdir -p "$work"
   # The tracked files as they are in the work tree now (uncommitted changes included).
   git ls-files -z --cached --others --exclude-standard | grep -zvE '^(bench/results/|\.venv$|node_modules$)' \
@@ -68,7 +69,7 @@ PY
     unset DATABASE_URL
     mutmut run --max-children "${MUTATION_CHILDREN:-1}" >"$work/run.log" 2>&1 || true
     mutmut export-cicd-stats >/dev/null 2>&1 || true
-    mutmut results >"$out/$name.txt" 2>&1 || true
+    mutmut results --all true >"$out/$name.txt" 2>&1 || true
   )
   python - "$work/mutants/mutmut-cicd-stats.json" "$module" "$(( $(date +%s) - start ))" <<'PY' | tee -a "$out/summary.txt"
 import json, sys

@@ -11,6 +11,18 @@ from frontend.browser_testing import audit_page, browser, indexed, no_js_page, p
 _counter = itertools.count(1)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` need the PostgreSQL database: on SQLite they are skipped, saying so."""
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://… (bin/test does)")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """django-ratelimit counts in the cache: one test must not throttle the next."""

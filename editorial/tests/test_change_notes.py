@@ -1,6 +1,7 @@
 """Readers see freshness: "Granskad <date>" beside "Uppdaterat", and public change notes."""
 
 import datetime
+import re
 
 from editorial.models import ChangeNote
 
@@ -81,7 +82,11 @@ def test_the_guide_editor_and_its_revision_comparison_work_with_the_review_field
     first = guide.save_revision()
     guide.change_note = "Ny text."
     second = guide.save_revision()
-    assert admin_client.get(f"/admin/pages/{guide.pk}/edit/").status_code == 200
+    editor = admin_client.get(f"/admin/pages/{guide.pk}/edit/")
+    assert editor.status_code == 200
+    # The review fields are in the form: the change note carries the latest revision's text.
+    assert re.search(r'<input[^>]*name="change_note"[^>]*value="Ny text."', editor.content.decode())
+    assert 'name="mark_reviewed"' in editor.content.decode()
     compare = admin_client.get(f"/admin/pages/{guide.pk}/revisions/compare/{first.pk}...{second.pk}/")
     assert compare.status_code == 200 and "Ny text." in compare.content.decode()
 

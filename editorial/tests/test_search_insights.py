@@ -48,8 +48,11 @@ def test_the_log_holds_nothing_that_identifies_the_reader(client, library):
 def test_browsing_without_a_query_and_turning_pages_are_not_new_searches(client, library):
     client.get("/chefsguider/")
     client.get("/chefsguider/", {"omrade": "lon"})
-    client.get("/chefsguider/", {"q": "medarbetare", "sida": "2"})
+    assert client.get("/chefsguider/", {"q": "medarbetare", "sida": "2"}).status_code == 200
     assert not SearchLog.objects.exists()
+    # The same search on its first page is one: the log was listening all along.
+    client.get("/chefsguider/", {"q": "medarbetare"})
+    assert list(SearchLog.objects.values_list("query", flat=True)) == ["medarbetare"]
 
 
 def open_links(content: str) -> set[str]:
@@ -146,10 +149,13 @@ def test_api_searches_are_logged_and_results_carry_an_open_url(client, library):
 
 
 def test_api_listing_without_query_or_with_bad_parameters_is_not_logged(client, library):
-    client.get("/api/v1/guides/")
-    client.get("/api/v1/guides/", {"q": "lön", "limit": "x"})
-    client.get("/api/v1/guides/", {"q": "lön", "offset": "20"})
+    assert client.get("/api/v1/guides/").status_code == 200
+    assert client.get("/api/v1/guides/", {"q": "lön", "limit": "x"}).status_code == 400
+    assert client.get("/api/v1/guides/", {"q": "lön", "offset": "20"}).status_code == 200
     assert not SearchLog.objects.exists()
+    # The same search from its first result is logged: the API's log was listening all along.
+    client.get("/api/v1/guides/", {"q": "lön"})
+    assert list(SearchLog.objects.values_list("source", "query")) == [("api", "lön")]
 
 
 # -- the report ------------------------------------------------------------------------------

@@ -141,9 +141,17 @@ def test_two_files_with_one_slug_import_once_and_the_second_is_reported(experts_
 
 
 def test_editors_open_answers_and_the_question_queue_in_the_admin(admin_client, make_answer, experts_page):
-    for page in (experts_page, make_answer()):
-        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
-    assert admin_client.get("/admin/snippets/experts/expertquestion/").status_code == 200
+    from experts.models import ExpertQuestion
+
+    answer = make_answer("Får jag flytta en planerad semester?")
+    for page in (experts_page, answer):
+        editor = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        # The edit form of this very page, its title filled in: not an error page or a login.
+        assert editor.status_code == 200
+        assert re.search(rf'<input[^>]*name="title"[^>]*value="{re.escape(page.title)}"', editor.content.decode())
+    ExpertQuestion.objects.create(question="Hur länge får en provanställning vara?", signature="Undrande chef")
+    queue = admin_client.get("/admin/snippets/experts/expertquestion/")
+    assert queue.status_code == 200 and "Hur länge får en provanställning vara?" in queue.content.decode()
 
 
 def test_related_guides_show_only_what_a_reader_may_open(client, make_answer, related_guides_some_hidden):

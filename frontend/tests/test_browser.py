@@ -114,22 +114,39 @@ def test_search_suggestions_by_keyboard_only(live_server, page, library):
     assert page.get_by_role("listbox", name="Förslag", include_hidden=True).is_hidden()
 
 
-LAYOUT_SHIFT = """() => new Promise(resolve => {
-    let shift = 0;
-    new PerformanceObserver(list => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) shift += entry.value;
-    }).observe({type: 'layout-shift', buffered: true});
-    setTimeout(() => resolve(shift), 300);
-})"""
+# Added to every document before its own scripts: sums each layout shift from the first paint on.
+LAYOUT_SHIFT_RECORDER = """
+window.__layoutShift = 0;
+window.__layoutShiftObserver = new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+});
+window.__layoutShiftObserver.observe({type: 'layout-shift', buffered: true});
+"""
+# Once fonts are in and two frames are painted, every shift so far, the undelivered ones included.
+LAYOUT_SHIFT = """async () => {
+    await document.fonts.ready;
+    await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (const entry of window.__layoutShiftObserver.takeRecords())
+        if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+    return window.__layoutShift;
+}"""
 
 
 def test_pages_do_not_shift_while_loading(live_server, page, library):
     """Assets never move the page; the worksheet script turning lists into fields may, very little."""
+    page.add_init_script(LAYOUT_SHIFT_RECORDER)
     for path in ("/", "/chefsguider/"):
-        page.goto(f"{live_server.url}{path}", wait_until="load")
+        page.goto(f"{live_server.url}{path}", wait_until="networkidle")
         assert page.evaluate(LAYOUT_SHIFT) == 0, path
-    page.goto(f"{live_server.url}/chefsguider/lonesamtal/", wait_until="load")
+    page.goto(f"{live_server.url}/chefsguider/lonesamtal/", wait_until="networkidle")
     assert page.evaluate(LAYOUT_SHIFT) < 0.01  # a tenth of the 0.1 that counts as "good"
+    # The recorder does see a shift: a late banner pushing the page down is measured.
+    page.evaluate("""() => {
+        const banner = document.createElement('div');
+        banner.style.height = '300px';
+        document.body.prepend(banner);
+    }""")
+    assert page.evaluate(LAYOUT_SHIFT) > 0.01
 
 
 def test_reading_a_guide_via_its_table_of_contents(live_server, page, library):

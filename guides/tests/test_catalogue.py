@@ -125,3 +125,33 @@ def test_area_and_situation_landing_pages(client, library):
 def test_an_absurd_page_number_shows_the_last_page(client, library):
     response = client.get("/chefsguider/", {"sida": "99999999999999999999"})
     assert response.status_code == 200 and "Det finns 5 guider inom ditt val" in response.content.decode()
+
+
+def restrict_to_editors(guide):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(page=guide, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get_or_create(name="Redaktörer")[0]])
+
+
+def test_a_guide_restricted_to_a_group_is_neither_listed_nor_counted(library, make_guide):
+    hidden = make_guide("Bara för redaktörer", areas=["lon", "karriar"], situations=["lonerevision"])
+    restrict_to_editors(hidden)
+    results = find_guides()
+    assert results.total == 5 and "Bara för redaktörer" not in titles(results)
+    # A live guide behind a view restriction is not public: no facet option may count it.
+    assert counts(results, "category") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
+    assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 2, "avsluta-anstallning": 1}
+    assert counts(find_guides(categories=["lon"]), "situation") == {"lonerevision": 2, "svara-samtal": 1}
+
+
+def test_a_misspelt_search_offers_menade_du_with_the_corrected_words(client, make_guide, indexed):
+    make_guide("Lönesamtal som leder framåt", areas=["lon"], summary="Förbered lönesamtalet med medarbetaren.")
+    make_guide("Konflikter i gruppen", summary="När två medarbetare inte kommer överens.")
+    indexed()
+    assert find_guides("lönesamtl").suggestion == "lönesamtal"
+    html = client.get("/chefsguider/", {"q": "lönesamtl"}).content.decode()
+    assert re.search(r'Menade du <a href="\?q=l%C3%B6nesamtal">lönesamtal</a>\?', html), html
+    # A correctly spelt query is not second-guessed.
+    assert find_guides("lönesamtal").suggestion is None

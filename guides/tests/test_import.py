@@ -121,6 +121,8 @@ BROKEN = {
     "no front matter": ("Bara text utan front matter.", "front matter missing"),
     "bad yaml": ("---\ntitle: [oavslutad\n---\nText", "not valid YAML"),
     "missing field": (dict(author=None), "lacks author"),
+    "no categories field": (dict(categories=None), "lacks categories"),
+    "empty categories": (dict(categories="[]"), "categories must name at least one"),
     "unknown field": (dict(kategori='"Lön"'), "unknown front matter field kategori"),
     "bad date": (dict(updated='"igår"'), "is not a date"),
     "bad slug": (dict(slug='"Stora Bokstäver"'), "not a valid slug"),
@@ -173,6 +175,20 @@ def test_a_link_to_a_failed_file_fails_too(db, tmp_path):
     guide_file(tmp_path, "lankar", "Se [trasig](/guider/trasig/).")
     report = import_guides(tmp_path)
     assert len(report.failed) == 2 and not GuidePage.objects.exists()
+
+
+def test_a_chain_of_links_to_a_broken_link_fails_link_by_link(db, tmp_path):
+    # c links to b, b to a guide that does not exist: b fails, and then c, which links to b.
+    good = guide_file(tmp_path, "a-bra")
+    guide_file(tmp_path, "b-mellan", "Se [saknas](/guider/finns-inte/).")
+    guide_file(tmp_path, "c-forst", "Se [mellan](/guider/b-mellan/).")
+    report = import_guides(tmp_path)
+    assert report.created == [str(good)]
+    assert dict(report.failed) == {
+        str(tmp_path / "b-mellan.md"): "links to unknown guide finns-inte",
+        str(tmp_path / "c-forst.md"): "links to unknown guide b-mellan (failed above)",
+    }
+    assert list(GuidePage.objects.values_list("slug", flat=True)) == ["a-bra"]
 
 
 def test_create_terms_adds_unknown_terms(db, tmp_path):

@@ -3,6 +3,7 @@
 import csv
 import io
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -99,8 +100,16 @@ def test_the_csv_export_does_not_hand_a_spreadsheet_a_formula(client, editor, db
 
 def test_the_export_can_also_be_excel(client, editor, applications):
     client.force_login(editor)
-    response = client.get(f"{LIST}?export=xlsx")
+    response = client.get(f"{LIST}?export=xlsx&status=obekraftad")
     assert response["Content-Disposition"] == 'attachment; filename="medlemsansokningar.xlsx"'
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+    header, *rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert header[:3] == ["Namn", "E-postadress", "Arbetsgivare"] and "Sektor" in header
+    # The same filtered list as the CSV: the unconfirmed applications only (empty last cells are left out).
+    assert sorted(row[0] for row in rows) == ["Kim Kommun", "Sven Stat"]
+    kim = dict(zip(header, next(row for row in rows if row[0] == "Kim Kommun"), strict=False))
+    assert (kim["E-postadress"], kim["Sektor"], kim["Status"]) == ("kim@example.se", "Kommun/region", "Obekräftad")
 
 
 def test_applications_are_never_added_in_the_admin(client, editor, admin_user, applications):

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
 
 from search.documents import all_documents
-from search.registry import ENGINES, get_engine, reset_engine
+from search.registry import get_engine, reset_engine
+from search.testing import ENGINE_PARAMS
 
 MARKER = "kvittrasnurra"  # a made-up word, in every kind of block of the secret guide's body
 #: Searches name the body by another body-only word (the query is echoed on the page): a snippet
@@ -144,12 +144,10 @@ CHANNELS = [
 ]
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=ENGINE_PARAMS)
 def library(request, settings, tmp_path, make_guide):
     """The secret guide and its open neighbour, indexed by each search engine in turn, with the
     anonymous page cache switched on as in production."""
-    if request.param == "postgres" and connection.vendor != "postgresql":
-        pytest.skip("the PostgreSQL engine runs on PostgreSQL only")
     settings.CHEFSGUIDER_SEARCH_ENGINE = request.param
     settings.CHEFSGUIDER_SEARCH_INDEX_DIR = tmp_path / "index"
     settings.PAGE_CACHE_SECONDS = 600

@@ -47,6 +47,31 @@ def test_unpublishing_and_term_changes_invalidate(client, make_guide):
     assert "Helt ny introduktion." in client.get("/chefsguider/omrade/lon/").content.decode()
 
 
+def test_the_query_string_is_part_of_the_key(client, make_guide):
+    make_guide("Lönesamtalet", areas=["lon"], publish=True)
+    make_guide("Konflikten i gruppen", areas=["ledarskap"], publish=True)
+    everything = client.get("/chefsguider/")
+    assert everything["X-Cache"] == "miss" and "Det finns 2 guider inom ditt val" in everything.content.decode()
+    # The filtered catalogue is another page: never the unfiltered one from the cache.
+    filtered = client.get("/chefsguider/?omrade=lon")
+    assert filtered["X-Cache"] == "miss"
+    html = filtered.content.decode()
+    assert "Det finns 1 guide inom ditt val" in html and "Konflikten i gruppen" not in html
+    assert client.get("/chefsguider/?omrade=lon")["X-Cache"] == "hit"
+    assert "Konflikten i gruppen" in client.get("/chefsguider/").content.decode()
+
+
+def test_the_fragment_and_the_whole_page_are_kept_apart(client, make_guide):
+    make_guide("Lönesamtalet", areas=["lon"], publish=True)
+    fragment_header = {"X-Chefsguider-Fragment": "1"}
+    assert "<html" in client.get("/chefsguider/?omrade=lon").content.decode()
+    fragment = client.get("/chefsguider/?omrade=lon", headers=fragment_header)
+    assert fragment["X-Cache"] == "miss" and "<html" not in fragment.content.decode()
+    again = client.get("/chefsguider/?omrade=lon", headers=fragment_header)
+    assert again["X-Cache"] == "hit" and "<html" not in again.content.decode()
+    assert "<html" in client.get("/chefsguider/?omrade=lon").content.decode()
+
+
 def test_logged_in_readers_are_never_served_or_stored(client, django_user_model, make_guide):
     guide = make_guide()
     client.force_login(django_user_model.objects.create_user("medlem"))
@@ -71,6 +96,17 @@ def test_a_cached_form_gets_each_readers_own_csrf_token(make_guide):
     assert vote.status_code == 303
 
 
+def redis_is_running() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="needs Redis at 127.0.0.1:6379 (bin/test starts it)")
 def test_redis_backend_is_used_and_shared(client, make_guide):
     redis_cache = {
         "default": {

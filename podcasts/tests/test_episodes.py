@@ -128,8 +128,11 @@ def test_an_episode_file_as_in_the_content_plan_template_imports(podcast, tmp_pa
 
 
 def test_editors_open_the_podcast_and_its_episodes_in_the_page_editor(admin_client, podcast, make_episode):
-    for page in (podcast, make_episode()):
-        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    for page in (podcast, make_episode("Avsnittet om arbetsmiljö")):
+        editor = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        # The edit form of this very page, its title filled in: not an error page or a login.
+        assert editor.status_code == 200
+        assert re.search(rf'<input[^>]*name="title"[^>]*value="{re.escape(page.title)}"', editor.content.decode())
 
 
 def test_related_guides_show_only_what_a_reader_may_open(client, make_episode, related_guides_some_hidden):

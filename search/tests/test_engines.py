@@ -8,12 +8,12 @@ import logging
 import re
 
 import pytest
-from django.db import connection
 
 from search.base import MAX_QUERY_LENGTH, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
 from search.models import SynonymGroup
-from search.registry import ENGINES, create_engine
+from search.registry import create_engine
 from search.synonyms import forget_synonyms
+from search.testing import ENGINE_PARAMS
 
 
 def guide(
@@ -53,11 +53,9 @@ def fresh_synonyms():
     forget_synonyms()
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=ENGINE_PARAMS)
 def engine_with(request, db, tmp_path):
     """engine_with(*guides): a new engine of each kind holding exactly these guides."""
-    if request.param == "postgres" and connection.vendor != "postgresql":
-        pytest.skip("the PostgreSQL engine runs on PostgreSQL only")
 
     def build(*guides):
         engine = create_engine(request.param, index_dir=tmp_path / "index", documents=lambda: guides)

@@ -42,6 +42,12 @@ def test_a_word_finds_the_other_terms_of_its_groups_by_stem():
 
 @pytest.mark.django_db
 def test_editors_find_synonym_groups_among_the_snippets(admin_client):
-    response = admin_client.get(reverse("wagtailsnippets_search_synonymgroup:list"))
+    from search.models import SynonymGroup
+
+    SynonymGroup.objects.create(words="kvitrasnurra, snurrkvitter")
+    SynonymGroup.objects.create(words="blomsterkvast, kvastblomma")
+    listing = reverse("wagtailsnippets_search_synonymgroup:list")
+    response = admin_client.get(listing, {"q": "snurrkvitter"})
     assert response.status_code == 200
-    assert "Synonymgrupp" in response.text
+    # The group searched for is listed, with its words; another group is not.
+    assert "kvitrasnurra, snurrkvitter" in response.text and "blomsterkvast" not in response.text

@@ -22,6 +22,26 @@ GUIDES = [
 ]
 
 
+def run_together(*calls) -> list[BaseException]:
+    """Run each (function, *args) in its own thread at once; the exceptions they raised.
+
+    An exception in a thread would otherwise only reach pytest as a warning, and the test pass."""
+    errors = []
+
+    def guarded(function, *args):
+        try:
+            function(*args)
+        except BaseException as error:  # noqa: BLE001 - every failure in a thread fails the test
+            errors.append(error)
+
+    threads = [threading.Thread(target=guarded, args=call) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
 def engine_at(path, guides=GUIDES):
     return TantivyEngine(path, documents=lambda: guides, synonyms=SynonymTable)
 
@@ -102,14 +122,8 @@ def test_searches_in_many_threads_while_guides_are_written(index_path):
         for n in range(10, 25):
             engine.index([GuideDocument(n, f"g-{n}", f"Guide {n}", "", (), "", (), (), datetime.date(2026, 3, 1))])
 
-    threads = [threading.Thread(target=search_repeatedly) for _ in range(4)] + [
-        threading.Thread(target=write_repeatedly)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert failures == []
+    errors = run_together(*[(search_repeatedly,)] * 4, (write_repeatedly,))
+    assert errors == [] and failures == []
     assert engine.status()["documents"] == 3 + 15
 
 
@@ -121,14 +135,7 @@ def test_two_processes_writing_one_index_take_turns(index_path):
         for n in numbers:
             engine.index([GuideDocument(n, f"g-{n}", f"Guide {n}", "", (), "", (), (), datetime.date(2026, 3, 1))])
 
-    threads = [
-        threading.Thread(target=write, args=(first, range(100, 110))),
-        threading.Thread(target=write, args=(second, range(200, 210))),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert run_together((write, first, range(100, 110)), (write, second, range(200, 210))) == []
     assert engine_at(index_path).status()["documents"] == 3 + 20
 
 

@@ -56,6 +56,7 @@ def test_answers_are_printed_with_the_page(live_server, page, guide):
     expect(page.locator(".worksheet__print-answer").first).to_be_visible()
     expect(page.locator("textarea").first).to_be_hidden()
     expect(page.locator(".guide-actions")).to_be_hidden()
+    expect(page.get_by_role("button", name="Rensa mina svar").first).to_be_hidden()  # the worksheet's controls
     expect(page.locator(".site-header")).to_be_hidden()
 
 

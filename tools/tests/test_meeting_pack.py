@@ -1,5 +1,7 @@
 """The meeting pack: chosen guides, or their question lists and checklists, as one agenda PDF."""
 
+import re
+
 from tools.tests.conftest import WORKSHEET_BODY
 
 URL = "/verktyg/motespaket/"
@@ -7,8 +9,13 @@ URL = "/verktyg/motespaket/"
 
 def test_a_link_from_a_guide_shows_its_worksheets_ready_to_download(client, make_guide):
     make_guide("Lönesamtal", slug="lonesamtal", body=WORKSHEET_BODY)
+    make_guide("Konflikter", slug="konflikter", body=WORKSHEET_BODY)
     html = client.get(URL, {"guide": "lonesamtal"}).content.decode()
-    assert 'value="lonesamtal" id="id_guide_' in html and "checked" in html
+    boxes = {
+        re.search(r'value="([^"]+)"', box).group(1): " checked" in box
+        for box in re.findall(r'<input type="checkbox" name="guide"[^>]*>', html)
+    }
+    assert boxes == {"lonesamtal": True, "konflikter": False}  # the linked guide, and only it, is chosen
     assert '<h2 id="agenda-rubrik">Agenda</h2>' in html
     assert "Vad vill du lära dig?" in html and "Boka ett rum" in html
     assert "Läs på om medarbetarens mål." not in html  # only worksheets unless the whole guide is asked for

@@ -34,6 +34,13 @@ def test_sick_leave_from_monday_2_march_2026():
     }
 
 
+def test_day_30_on_easter_sunday_moves_the_return_to_work_plan_to_maundy_thursday():
+    # Day 1 = Saturday 7 March 2026, day 30 = Easter Sunday 5 April: a deadline, so the plan is due
+    # the working day before, past Easter Saturday and Good Friday, on Thursday 2 April.
+    result = dates("sjukskrivning", D(2026, 3, 7), minst_60_dagar=True)
+    assert result["plan-for-atergang"] == (D(2026, 4, 5), D(2026, 4, 2))
+
+
 def test_the_return_to_work_plan_is_only_due_when_60_days_are_expected():
     plan = make_plan(all_processes()["sjukskrivning"], D(2026, 3, 2), {"minst_60_dagar": False})
     assert "plan-for-atergang" not in [planned.step.id for planned in plan.steps]

@@ -103,6 +103,14 @@ def test_parts_written_apart_find_the_compound(engine_with):
     assert {1, 2} <= set(ids(engine.search("samtal om lön")))
 
 
+def test_a_derivational_ending_is_not_a_word_of_the_guide(engine_with):
+    holiday = guide(7, "Planering av semestern", "Rapportering och planering i god tid.", "Aktivera schemat.")
+    engine = engine_with(*LIBRARY, holiday)
+    assert 7 in ids(engine.search("planering"))
+    assert 7 not in ids(engine.search("ring"))
+    assert 7 not in ids(engine.search("vera"))
+
+
 def test_words_typed_without_swedish_letters_are_found_but_rank_below_exact_spelling(engine_with):
     carry = guide(11, "Att föra protokoll", "Anteckningar från mötet.")
     forums = guide(12, "Fora för chefer", "Nätverk att byta erfarenheter i.")

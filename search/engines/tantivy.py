@@ -362,6 +362,7 @@ class TantivyEngine(AnalysedEngine):
         ways = [self._word(concept.word)]
         ways += [Query.boost_query(self._word(spelling), SPELLING_WEIGHT) for spelling in concept.spellings]
         ways += [Query.boost_query(self._all_of(synonym), SYNONYM_WEIGHT) for synonym in concept.synonyms]
+        ways += [Query.boost_query(self._all_of(other.words), other.weight) for other in concept.related]
         if concept.compound:
             head, tail = concept.compound
             halves = self._any_of(concept.compound) if widen else self._all_of(concept.compound, self._near(head, tail))

@@ -77,6 +77,7 @@ def load_guides(folder: Path = ROOT / "content" / "guides"):
                 situations=tuple(slugify(name) for name in meta.get("situations") or ()),
                 updated=meta.get("updated") or datetime.date.today(),
                 members_only=bool(meta.get("members_only")),
+                keywords=tuple(meta.get("keywords") or ()),
             )
         )
     return guides

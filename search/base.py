@@ -33,6 +33,7 @@ class GuideDocument:
     situations: tuple[str, ...]  # situation slugs
     updated: datetime.date
     members_only: bool = False
+    keywords: tuple[str, ...] = ()  # editors' search words ("sökord"), searched like the ingress
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,11 @@ from search.analysis import is_stopword, stem, words
 
 DATA = Path(__file__).resolve().parent / "data"
 
-#: An English phrase of the curated glossary: as sure as an editor's synonym, a little surer.
+#: An English phrase of the curated glossary: as sure as an editor's synonym, a little surer for
+#: its first (most specific) Swedish term, less for each further one.
 GLOSSARY_WEIGHT = 0.8
+GLOSSARY_STEP = 0.1
+MIN_GLOSSARY_WEIGHT = 0.5
 #: A word FreeDict translates: one of several senses, often the wrong one.
 DICTIONARY_WEIGHT = 0.45
 #: Thesaurus synonyms: both words list each other / only the query word lists it / only the other does.
@@ -45,7 +48,7 @@ MIN_ENGLISH_ZIPF = 3.0
 QUESTION_WORDS = frozenset(
     """
     ska skall bör borde måste får fick kunna vill ville behöver behövde brukar gör göra gjorde görs
-    gäller finns fanns säger sägs tycker tänka tänker egentligen typ liksom bäst bästa viss vissa
+    gäller finns fanns tycker tänka tänker egentligen typ liksom bäst bästa viss vissa
     tips råd hjälp sätt vanligt hen någonting något alls
     """.split()
 )
@@ -89,7 +92,9 @@ class ReaderVocabulary:
                 self._by_stem[stem(head)].append(head)
         self._dictionary = _read_table(data / "en_sv_freedict.tsv.gz")
         glossary = yaml.safe_load((data / "hr_glossary.yml").read_text(encoding="utf-8"))
-        self._glossary = {tuple(words(phrase)): [tuple(words(term)) for term in terms] for phrase, terms in glossary.items()}
+        self._glossary = {
+            tuple(words(phrase)): [tuple(words(term)) for term in terms] for phrase, terms in glossary.items()
+        }
         self._longest_phrase = max(map(len, self._glossary))
 
     @staticmethod
@@ -149,7 +154,10 @@ class ReaderVocabulary:
                     covered.update(span)
                     for index in span:
                         if query_words[index] not in ENGLISH_FUNCTION_WORDS:
-                            found[query_words[index]] += [Expansion(term, GLOSSARY_WEIGHT) for term in terms]
+                            found[query_words[index]] += [
+                                Expansion(term, max(GLOSSARY_WEIGHT - GLOSSARY_STEP * rank, MIN_GLOSSARY_WEIGHT))
+                                for rank, term in enumerate(terms)
+                            ]
         for index, word in enumerate(query_words):
             if index not in covered and self.is_english(word):
                 translations = self._dictionary.get(word) or self._dictionary.get(word.removesuffix("s"), [])

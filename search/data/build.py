@@ -1,6 +1,7 @@
 """Rebuild the lexical data files in this folder from Debian's packages (run by hand, not at run time).
 
-    apt-get download mythes-sv dict-freedict-eng-swe && dpkg-deb -x mythes-sv_*.deb x && dpkg-deb -x dict-freedict-eng-swe_*.deb x
+    apt-get download mythes-sv dict-freedict-eng-swe
+    for package in *.deb; do dpkg-deb -x "$package" x; done
     .venv/bin/python search/data/build.py x/usr/share
 
 Writes sv_thesaurus.tsv.gz (Swedish synonyms from the Synlex/Folkets synonymlexikon data that

@@ -49,6 +49,7 @@ ENTRY_FIELDS = [
     "summary",
     "headings",
     "body",
+    "keywords",
     "compound_parts",
     "categories",
     "situations",
@@ -92,6 +93,7 @@ class PostgresEngine(AnalysedEngine):
             summary=guide.summary,
             headings="\n".join(guide.headings),
             body=guide.body,
+            keywords="\n".join(guide.keywords),
             compound_parts=analysed.parts,
             categories=list(guide.categories),
             situations=list(guide.situations),
@@ -105,7 +107,7 @@ class PostgresEngine(AnalysedEngine):
             GuideSearchEntry.objects.using(self.using)
             .select_for_update()
             .filter(guide_id__in=ids)
-            .values_list("title", "summary", "headings", "body", "members_only")
+            .values_list("title", "summary", "headings", "body", "keywords", "members_only")
         )
         return Counter(
             word for *texts, members_only in rows for word in public_vocabulary(field_words(*texts), members_only)

@@ -37,11 +37,12 @@ from search.query import Concept, QueryPlan
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 VERSION_FILE = "chefsguider-schema-version"
 
-# Title > ingress > headings > body; the weights of the other ways to match are in search.pipeline.
-FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "headings": 1.5, "body": 1.0}
+# Title > ingress and editors' search words > headings > body; the weights of the other ways to
+# match are in search.pipeline.
+FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "keywords": 2.0, "headings": 1.5, "body": 1.0}
 FUZZY_BOOST = 0.2
 PROXIMITY_SLOP = 3
 FUZZY_FIELDS = ("title", "body")
@@ -205,6 +206,8 @@ class TantivyEngine(AnalysedEngine):
         for heading in guide.headings:
             document.add_text("headings", heading)
         document.add_text("body", guide.body)
+        for keyword in guide.keywords:
+            document.add_text("keywords", keyword)
         analysed = analyse(guide)
         for field, parts in analysed.parts.items():
             if parts:  # a second value: stored fields still read back the text first

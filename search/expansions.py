@@ -1,5 +1,5 @@
-"""What else a reader's words may mean: Swedish synonyms, English words in Swedish, and the words
-that only ask ("hur", "måste", "how") rather than say what the reader is looking for.
+"""What else a reader's words may mean: other forms of a word, Swedish synonyms, English words in
+Swedish, and the words that only ask ("hur", "måste", "how") rather than say what the reader is looking for.
 
 Built from open lexical data shipped in search/data/ (licences in docs/search.md), so a library
 needs no synonym per guide: the Swedish thesaurus of Synlex / Folkets synonymlexikon (as Debian's
@@ -19,10 +19,14 @@ from pathlib import Path
 import wordfreq
 import yaml
 
-from search.analysis import is_stopword, stem, words
+from search.analysis import base_forms, derived_forms, is_stopword, stem, words
 
 DATA = Path(__file__).resolve().parent / "data"
 
+#: Another form of the same word that Snowball stems differently ("sjukskrivna", "sjukskriven").
+INFLECTION_WEIGHT = 0.9
+#: The noun of a verb or the verb of a noun ("planera", "planering"): the same act, another word.
+DERIVED_WEIGHT = 0.6
 #: An English phrase of the curated glossary: as sure as an editor's synonym, a little surer for
 #: its first (most specific) Swedish term, less for each further one.
 GLOSSARY_WEIGHT = 0.8
@@ -121,6 +125,7 @@ class ReaderVocabulary:
             [word]
             if word in self._synonyms
             else [head for head in self._by_stem.get(word_stem, []) if len(head) <= len(word_stem) + 2]
+            or [form for form in base_forms(word) if form in self._synonyms]
         )
         found: dict[str, float] = {}
         for head in heads:
@@ -198,6 +203,7 @@ def expand(query_words: Iterable[str], meaningful: Iterable[str]) -> dict[str, l
     query_words = list(query_words)
     found = known.english(query_words)
     for word in meaningful:
-        if word not in found:
-            found[word] = known.synonyms(word)
+        forms = [Expansion((form,), INFLECTION_WEIGHT) for form in base_forms(word)]
+        forms += [Expansion((form,), DERIVED_WEIGHT) for form in derived_forms(word)]
+        found[word] = forms + (found.get(word) or known.synonyms(word))
     return found

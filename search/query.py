@@ -28,6 +28,13 @@ class Concept:
     known: bool = True  # the guides have the word or one of its spellings
     correction: str | None = None  # the closest indexed word when the word is unknown
 
+    def compound_halves(self) -> tuple[tuple[str, ...], ...]:
+        """Each half of a compound query word with its other forms: "konflikthantering" is found by
+        "konflikt" and "hantering" or "hantera" ("Hantera konflikter i gruppen")."""
+        return tuple(
+            (half, *analysis.base_forms(half), *analysis.derived_forms(half)) for half in self.compound
+        )
+
     @property
     def max_edits(self) -> int:
         return max_edits(self.word)
@@ -42,7 +49,7 @@ class Concept:
         """Every stem this concept matches in guide text, for highlighting."""
         corrections = (self.correction,) if self.correction else ()
         related = tuple(expansion.words for expansion in self.related)
-        alternatives = ((self.word,), *self.synonyms, *related, self.compound, self.spellings, corrections)
+        alternatives = ((self.word,), *self.synonyms, *related, *self.compound_halves(), self.spellings, corrections)
         return {form for alternative in alternatives for word in alternative for form in analysis.stems(word)}
 
 

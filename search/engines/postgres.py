@@ -300,7 +300,9 @@ class PostgresEngine(AnalysedEngine):
         if concept.compound:
             # Both halves, anywhere (either, for the nearest guides); cover density rewards them
             # close together ("samtal om lön").
-            head, tail = (_tsquery(params, half) for half in concept.compound)
+            head, tail = (
+                f"({' || '.join(_tsquery(params, form) for form in forms)})" for forms in concept.compound_halves()
+            )
             ways.append((f"({head} || {tail})" if widen else f"({head} && {tail})", COMPOUND_WEIGHT, "ts_rank_cd"))
         forms = f"({' || '.join(query for query, _, _ in ways)})"
         scores = ", ".join(f"({weight} * {rank}({RANK_WEIGHTS}, v, {query}, 1))" for query, weight, rank in ways)

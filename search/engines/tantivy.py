@@ -368,7 +368,11 @@ class TantivyEngine(AnalysedEngine):
         ways += [Query.boost_query(self._all_of(other.words), other.weight) for other in concept.related]
         if concept.compound:
             head, tail = concept.compound
-            halves = self._any_of(concept.compound) if widen else self._all_of(concept.compound, self._near(head, tail))
+            forms = [self._any_of(half) for half in concept.compound_halves()]
+            near = [(Occur.Should, q) for q in self._near(head, tail)]
+            halves = Query.boolean_query(
+                [(Occur.Should if widen else Occur.Must, form) for form in forms] + ([] if widen else near)
+            )
             ways.append(Query.boost_query(halves, COMPOUND_WEIGHT))
         if concept.correction:
             ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_WEIGHT))

@@ -77,6 +77,7 @@ def load_guides(folder: Path = ROOT / "content" / "guides"):
                 situations=tuple(slugify(name) for name in meta.get("situations") or ()),
                 updated=meta.get("updated") or datetime.date.today(),
                 members_only=bool(meta.get("members_only")),
+                keywords=tuple(meta.get("keywords") or ()),
             )
         )
     return guides
@@ -84,3 +85,33 @@ def load_guides(folder: Path = ROOT / "content" / "guides"):
 
 def load_queries(path: Path = ROOT / "bench" / "relevance" / "queries.yml") -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+HELDOUT = ROOT / "bench" / "relevance" / "heldout"
+
+
+def load_heldout_guides(path: Path = HELDOUT / "guides.yml"):
+    """The held-out library (bench/relevance/heldout/guides.yml) as GuideDocuments."""
+    from search.base import GuideDocument
+
+    guides = []
+    for number, item in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))["guides"], 1):
+        sections = [(heading, text) for heading, text in item["sections"]]
+        guides.append(
+            GuideDocument(
+                id=number,
+                slug=item["slug"],
+                title=item["title"],
+                summary=item["summary"],
+                headings=tuple(heading for heading, _ in sections),
+                body="\n\n".join(f"{heading}\n{text}" for heading, text in sections),
+                categories=tuple(item["areas"]),
+                situations=(),
+                updated=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
+            )
+        )
+    return guides
+
+
+def load_heldout_queries(path: Path = HELDOUT / "queries.yml") -> list[dict]:
+    return load_queries(path)

@@ -1,7 +1,12 @@
-"""Relevance of the guide search: nDCG@10, MRR@10 and zero-result rate per kind of Swedish query.
+"""Relevance of the guide search: nDCG@10, MRR@10 and zero-result rate per kind of query, per split.
 
-Compares our two engines with two stock set-ups over the starter library (content/guides/*.md,
-read directly: YAML front matter, Markdown stripped) and the judgments in bench/relevance/queries.yml:
+Two splits, each a library with its judged queries:
+  - tuning: the starter library (content/guides/*.md, read directly: YAML front matter, Markdown
+    stripped) and bench/relevance/queries.yml. Look at its failures freely.
+  - test: a held-out library (bench/relevance/heldout/guides.yml) and its queries
+    (bench/relevance/heldout/queries.yml), judged before any engine ran on them. Never tune to it.
+
+Compares our two engines with two stock set-ups:
   - tantivy, postgres: our engines behind the search seam, with the seeded editor synonyms;
   - sqlite-fts5: an FTS5 table with its default tokenizer, words ANDed, ranked by bm25();
   - postgres-stock: to_tsvector('swedish', ...) @@ plainto_tsquery('swedish', ...), ranked by ts_rank.
@@ -22,11 +27,18 @@ import statistics
 import time
 from collections import defaultdict
 
-from search_common import DEFAULT_DATABASE_URL, load_guides, load_queries, set_up_django
+from search_common import (
+    DEFAULT_DATABASE_URL,
+    load_guides,
+    load_heldout_guides,
+    load_heldout_queries,
+    load_queries,
+    set_up_django,
+)
 
 K = 10
 USEFUL = 2  # MRR counts the first guide graded at least this
-KINDS = ("inflection", "compound", "typo", "synonym", "question", "loanword")
+KINDS = ("exact", "inflection", "compound", "typo", "synonym", "question", "loanword", "english", "several", "filter")
 
 
 # The systems compared: each turns a query into the ranked slugs a reader would see ----------------
@@ -39,8 +51,11 @@ def our_engine(name, guides, index_dir):
     engine.rebuild(guides)
     slugs = {guide.id: guide.slug for guide in guides}
 
-    def search(query):
-        results = engine.search(query, limit=K)
+    def search(query, filters=None):
+        from search.base import SearchFilters
+
+        chosen = SearchFilters(categories=tuple((filters or {}).get("categories", ())))
+        results = engine.search(query, chosen, limit=K)
         return [slugs[hit.id] for hit in [*results.hits, *results.nearest]][:K]
 
     return search
@@ -54,7 +69,7 @@ def sqlite_fts5(guides):
         [(g.slug, g.title, g.summary, "\n".join(g.headings), g.body) for g in guides],
     )
 
-    def search(query):
+    def search(query, filters=None):  # stock set-ups have no facets: filters are left out
         words = re.findall(r"[^\W_]+", query.lower())
         if not words:
             return []
@@ -82,7 +97,7 @@ def postgres_stock(guides):
         )
         cursor.execute("CREATE INDEX ON bench_stock_guides USING gin (vector)")
 
-    def search(query):
+    def search(query, filters=None):
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT slug FROM bench_stock_guides, plainto_tsquery('swedish', %s) AS q "
@@ -112,7 +127,7 @@ def evaluate(search, queries, verbose_name=None):
     by_kind = defaultdict(lambda: {"ndcg": [], "mrr": [], "zero": [], "ms": []})
     for item in queries:
         started = time.perf_counter()
-        ranked = search(item["query"])
+        ranked = search(item["query"], item.get("filters"))
         elapsed = (time.perf_counter() - started) * 1000
         scores = (ndcg(ranked, item["judgments"]), reciprocal_rank(ranked, item["judgments"]), not ranked)
         for kind in (item["kind"], "all"):
@@ -124,7 +139,8 @@ def evaluate(search, queries, verbose_name=None):
 
 
 def table(title, results, measure, percent=False):
-    columns = [*KINDS, "all"]
+    present = set().union(*(by_kind for by_kind in results.values()))
+    columns = [kind for kind in KINDS if kind in present] + ["all"]
     lines = [f"**{title}**", "", "| system | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
     for system, by_kind in results.items():
         cells = [by_kind[kind][measure] for kind in columns]
@@ -133,33 +149,45 @@ def table(title, results, measure, percent=False):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
-    parser.add_argument("--verbose", action="store_true", help="print queries with nDCG@10 below 0.85")
-    args = parser.parse_args()
-
-    scratch, with_postgres = set_up_django(args.database_url)
-    guides = load_guides()
-    queries = load_queries()
+def run_split(name, guides, queries, scratch, with_postgres, verbose):
     known = {guide.slug for guide in guides}
     for item in queries:
         unknown = set(item["judgments"]) - known
         assert not unknown, f"{item['query']!r} judges guides that do not exist: {unknown}"
 
-    systems = {"tantivy": our_engine("tantivy", guides, scratch / "index")}
+    systems = {"tantivy": our_engine("tantivy", guides, scratch / f"index-{name}")}
     if with_postgres:
         systems["postgres"] = our_engine("postgres", guides, None)
     systems["sqlite-fts5"] = sqlite_fts5(guides)
     if with_postgres:
         systems["postgres-stock"] = postgres_stock(guides)
 
-    results = {name: evaluate(search, queries, name if args.verbose else None) for name, search in systems.items()}
+    results = {
+        system: evaluate(search, queries, f"{name}/{system}" if verbose else None) for system, search in systems.items()
+    }
+    print(f"### Split: {name}\n")
     print(f"{len(queries)} queries over {len(guides)} guides; K = {K}; MRR counts the first guide graded ≥ {USEFUL}.\n")
     print(table("nDCG@10", results, "ndcg"))
     print(table("MRR@10", results, "mrr"))
     print(table("Zero-result rate (nothing shown)", results, "zero", percent=True))
     print(table("Mean time per query (ms)", results, "ms"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument("--split", choices=["tuning", "test", "both"], default="both")
+    parser.add_argument("--verbose", action="store_true", help="print queries with nDCG@10 below 0.85")
+    args = parser.parse_args()
+
+    scratch, with_postgres = set_up_django(args.database_url)
+    splits = {
+        "tuning": (load_guides, load_queries),
+        "test": (load_heldout_guides, load_heldout_queries),
+    }
+    for name, (guides, queries) in splits.items():
+        if args.split in (name, "both"):
+            run_split(name, guides(), queries(), scratch, with_postgres, args.verbose)
 
 
 if __name__ == "__main__":

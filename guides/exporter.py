@@ -101,6 +101,8 @@ def guide_source(guide: GuidePage, links: LinkTargets, warnings: list[str] | Non
     sources = [{"title": link.title, "url": link.url} for link in guide.sources.all()]
     if sources:
         meta["sources"] = sources
+    if keywords := guide.keyword_list():
+        meta["keywords"] = keywords
     front = yaml.dump(meta, Dumper=SourceDumper, allow_unicode=True, sort_keys=False, width=10_000)
     writer = MarkdownWriter(links, warnings, guide.slug)
     for block in guide.body:

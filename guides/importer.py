@@ -167,6 +167,7 @@ def _write(page: GuidePage, source: GuideSource, ids, create_terms) -> str:
     page.members_only = source.members_only
     page.reviewed_at = source.reviewed
     page.form = source.form
+    page.keywords = ", ".join(source.keywords)
     page.sources = [GuideSourceLink(title=title, url=url) for title, url in source.sources]
     page.body = resolve_links(source.blocks, ids)
     page.categories.set(categories)
@@ -181,6 +182,7 @@ def _write(page: GuidePage, source: GuideSource, ids, create_terms) -> str:
 def _snapshot(page: GuidePage):
     return (
         page.title, page.summary, page.author, page.updated, page.members_only, page.reviewed_at, page.form,
+        page.keywords,
         [(link.title, link.url) for link in page.sources.all()],
         comparable(page.body),
         sorted(term.pk for term in page.categories.all()),

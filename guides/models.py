@@ -185,6 +185,12 @@ class GuidePage(Page):
         "endast för medlemmar", default=False, help_text="Andra ser bara rubrik och ingress."
     )
     form = models.CharField("form", max_length=20, choices=list(GUIDE_FORMS.items()), default="guide")
+    keywords = models.TextField(
+        "sökord",
+        blank=True,
+        help_text="Ord som läsare söker på men som guiden inte själv använder, åtskilda med kommatecken, "
+        "till exempel ”löneöversyn, salary review”. Syns inte på sidan.",
+    )
     # Editorial care (see the editorial app). Not Page.owner: that is whoever created the page
     # and carries edit rights; the editor answering for a guide's correctness is a separate role.
     review_owner = models.ForeignKey(
@@ -216,7 +222,13 @@ class GuidePage(Page):
             [FieldPanel("categories"), FieldPanel("situations")], heading="Område och situation"
         ),
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("updated"), FieldPanel("form"), FieldPanel("members_only")],
+            [
+                FieldPanel("author"),
+                FieldPanel("updated"),
+                FieldPanel("form"),
+                FieldPanel("members_only"),
+                FieldPanel("keywords"),
+            ],
             heading="Om guiden",
         ),
         InlinePanel(
@@ -333,7 +345,12 @@ class GuidePage(Page):
             situations=tuple(situation.slug for situation in self.situations.all()),
             updated=self.updated,
             members_only=self.members_only,
+            keywords=tuple(self.keyword_list()),
         )
+
+    def keyword_list(self) -> list[str]:
+        """The editors' search words ("sökord"), in order."""
+        return list(dict.fromkeys(word.strip() for word in self.keywords.split(",") if word.strip()))
 
     def serve(self, request, *args, **kwargs):
         """The page with validators, so a returning reader gets a 304 when nothing changed."""

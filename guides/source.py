@@ -19,7 +19,9 @@ from facts.citations import UnknownFact, check_citations
 from guides.models import GUIDE_FORMS, RESERVED_GUIDE_SLUGS
 
 REQUIRED_FIELDS = {"title", "summary", "categories", "author", "updated"}
-OPTIONAL_FIELDS = {"slug", "situations", "members_only", "reviewed", "form", "sources"}
+OPTIONAL_FIELDS = {"slug", "situations", "members_only", "reviewed", "form", "sources", "keywords"}
+MAX_KEYWORDS = 30
+MAX_KEYWORD_LENGTH = 60
 SOURCE_URL = re.compile(r"^https://[^\s]+$")
 GUIDE_LINK = re.compile(r"^/guider/([a-z0-9-]+)/?$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
@@ -48,6 +50,7 @@ class GuideSource:
     reviewed: datetime.date | None = None
     form: str = "guide"
     sources: list[tuple[str, str]] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)  # "sökord": words readers search for that the guide does not use
 
 
 def parse_guide(text: str, default_slug: str, known_facts=None) -> GuideSource:
@@ -68,6 +71,7 @@ def parse_guide(text: str, default_slug: str, known_facts=None) -> GuideSource:
         reviewed=parse_date(meta["reviewed"], "reviewed") if meta.get("reviewed") else None,
         form=_form(meta.get("form", "guide")),
         sources=parse_sources(meta.get("sources")),
+        keywords=parse_keywords(meta.get("keywords")),
     )
     source.blocks = body_blocks(body, source.linked_slugs)
     return source
@@ -105,6 +109,23 @@ def parse_sources(value) -> list[tuple[str, str]]:
             raise SourceError(f"source url {str(url)[:60]!r} must be an https address")
         sources.append((title.strip(), url))
     return sources
+
+
+def parse_keywords(value) -> list[str]:
+    """Search words ("sökord") editors add for a guide: a list of short texts, kept in order, once each."""
+    if value in (None, []):
+        return []
+    if not isinstance(value, list) or len(value) > MAX_KEYWORDS:
+        raise SourceError(f"keywords must be a list of at most {MAX_KEYWORDS} words or phrases")
+    keywords: list[str] = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip() or len(item) > MAX_KEYWORD_LENGTH or "," in item:
+            raise SourceError(
+                f"every keyword must be a text of at most {MAX_KEYWORD_LENGTH} characters without commas"
+            )
+        if item.strip() not in keywords:
+            keywords.append(item.strip())
+    return keywords
 
 
 def split_front_matter(text: str, required=REQUIRED_FIELDS, optional=OPTIONAL_FIELDS) -> tuple[dict, str]:

@@ -108,3 +108,69 @@ def max_edits(word: str) -> int:
     if len(word) < 4:
         return 0
     return 1 if len(word) < 8 else 2
+
+
+#: Inflectional endings, longest first, that Snowball's stemmer may leave on a word ("sjukskrivna"
+#: stems to "sjukskrivn", "sjukskriven" to "sjukskriv"; "semestrarna" to "semestr", "semester" to "semest").
+INFLECTION_ENDINGS = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "na", "ne", "ar", "er",
+                      "or", "en", "et", "an", "a", "e", "n", "t", "s")  # fmt: skip
+BASE_FORM_ADDITIONS = ("", "e", "a", "en")
+#: A base form must be at least this common in Swedish (Zipf) to be believed.
+MIN_BASE_FORM_ZIPF = 2.5
+MAX_BASE_FORMS = 2
+
+
+@lru_cache(maxsize=8192)
+def base_forms(word: str) -> tuple[str, ...]:
+    """Other forms of the same word whose stems Snowball does not join to this one's, found by taking
+    an inflectional ending off and checking the result with wordfreq: "sjukskrivna" -> "sjukskriven",
+    "semestrarna" -> "semester" (a dropped e put back). The most common first."""
+    import wordfreq
+
+    own = set(stems(word))
+    found: dict[str, float] = {}
+    for ending in INFLECTION_ENDINGS:
+        base = word[: -len(ending)]
+        if not word.endswith(ending) or len(base) < 3:
+            continue
+        candidates = [base + addition for addition in BASE_FORM_ADDITIONS]
+        if len(base) > 3 and base[-1] in "rln" and base[-2] not in "aeiouyåäö":
+            candidates.append(base[:-1] + "e" + base[-1])  # "semestr" -> "semester", "cykl" -> "cykel"
+        for candidate in candidates:
+            if candidate != word and not own.intersection(stems(candidate)):
+                zipf = wordfreq.zipf_frequency(candidate, "sv")
+                if zipf >= MIN_BASE_FORM_ZIPF:
+                    found[candidate] = zipf
+    return tuple(sorted(found, key=lambda candidate: -found[candidate])[:MAX_BASE_FORMS])
+
+
+#: Verb endings taken off to find the infinitive ("planerar", "planerade" -> "planera").
+VERB_ENDINGS = (("erade", "era"), ("erar", "era"), ("erat", "era"), ("ade", "a"), ("ar", "a"), ("at", "a"))
+MIN_DERIVED_ZIPF = 3.0
+
+
+@lru_cache(maxsize=8192)
+def derived_forms(word: str) -> tuple[str, ...]:
+    """The noun of a verb and the verb of a noun, by Swedish's regular nominalisation: "planera" <->
+    "planering", "förhandla" <-> "förhandling", "sjukskriva" <-> "sjukskrivning". Only forms
+    wordfreq knows are kept."""
+    import wordfreq
+
+    verbs = {word, *base_forms(word)}
+    verbs |= {word[: -len(ending)] + infinitive for ending, infinitive in VERB_ENDINGS if word.endswith(ending)}
+    candidates = set()
+    for verb in verbs:
+        if verb.endswith("a") and len(verb) > 4:
+            candidates |= {verb[:-1] + "ing", verb[:-1] + "ning"}
+    for ending in ("ering", "ning", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            candidates.add(word[: -len(ending)] + ("era" if ending == "ering" else "a"))
+    own = set(stems(word))
+    found = {
+        candidate: zipf
+        for candidate in candidates
+        if candidate != word
+        and not own.intersection(stems(candidate))
+        and (zipf := wordfreq.zipf_frequency(candidate, "sv")) >= MIN_DERIVED_ZIPF
+    }
+    return tuple(sorted(found, key=lambda candidate: -found[candidate])[:MAX_BASE_FORMS])

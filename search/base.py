@@ -34,6 +34,7 @@ class GuideDocument:
     situations: tuple[str, ...]  # situation slugs
     updated: datetime.date
     members_only: bool = False
+    keywords: tuple[str, ...] = ()  # editors' search words ("sökord"), searched like the ingress
 
 
 def searchable(guide: GuideDocument) -> GuideDocument:

@@ -41,6 +41,14 @@ BOUND_ENDINGS = frozenset(
     "ing ingen ling tion ism ist isk iska dom domen bar sam samt ell ella era ering eri ighet".split()
 )
 BOUND_PREFIXES = frozenset("sam miss van all".split())
+#: Derivational endings that make a word of a word ("plan" -> "planering", "aktiv" -> "aktivera").
+#: A tail that is such an ending plus a letter or two ("ring", "vera") is the ending read as a part:
+#: "plane|ring" and "akti(e)|vera" are really "plan-ering" and "aktiv-era", not compounds.
+DERIVATIONAL_ENDINGS = (
+    "eringarna eringens eringar eringen erings ering erande erade erad erat erar era "
+    "ningarna ningar ningen nings ning ingarna ingar ingen ings ing "
+    "iserade iserad iserar isera ighet lighet ligt liga lig else het"
+).split()
 
 
 class Lexicon:
@@ -65,6 +73,10 @@ class Lexicon:
         if len(word) == MIN_PART_LENGTH and zipf < SHORT_PART_ZIPF:
             return 0.0
         return zipf if MIN_PART_ZIPF <= zipf <= MAX_PART_ZIPF else 0.0
+
+    def is_indexed(self, word: str) -> bool:
+        """True for a word of the indexed guides that wordfreq does not know."""
+        return word in self._indexed
 
     def add_indexed(self, words: Iterable[str]) -> None:
         """Teach the lexicon the words of indexed guides that wordfreq does not know, so the guides'
@@ -114,12 +126,36 @@ def _two_way_splits(word: str) -> Iterable[tuple[bool, float, str, str]]:
             tail = word[end + len(link) :]
             if not word.startswith(link, end) or len(tail) < MIN_PART_LENGTH or tail in BOUND_ENDINGS:
                 continue
+            if word[end:] in BOUND_ENDINGS or _is_derivation(word, tail):
+                continue
             tail_zipf = words.part_zipf(tail)
             is_word = bool(tail_zipf)
-            if not is_word and (nested := split(tail)):
+            # A tail read as a compound of its own must not end in an ending read as a part
+            # ("regi|s|tre|ring" is "registrering").
+            if not is_word and (nested := split(tail)) and not _ending_fragment(nested[1]):
                 tail_zipf = min(words.part_zipf(part) for part in nested)
             if tail_zipf:
                 yield is_word, (head_zipf + tail_zipf) / 2 + TAIL_LENGTH_BONUS * len(tail), head, tail
+
+
+def _ending_fragment(tail: str) -> str | None:
+    """The derivational ending a tail is made of, with a letter or two in front ("ring": "ing")."""
+    return next(
+        (e for e in DERIVATIONAL_ENDINGS if tail.endswith(e) and len(tail) - len(e) < MIN_PART_LENGTH), None
+    )
+
+
+def _is_derivation(word: str, tail: str) -> bool:
+    """True when the tail is only a derivational ending with a letter or two in front ("ring" in
+    "planering", "vera" in "aktivera") and the word without that ending is a word of its own."""
+    ending = _ending_fragment(tail)
+    if not ending:
+        return False
+    if ending.startswith("er"):  # verbs in -era and their nouns are never compounds on a "-Xera" tail
+        return True
+    words = lexicon()
+    base = word[: -len(ending)]
+    return any(words.zipf(form) or words.is_indexed(form) for form in (base, base + "e", base + "a"))
 
 
 @lru_cache(maxsize=200_000)

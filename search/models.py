@@ -48,6 +48,7 @@ class GuideSearchEntry(models.Model):
     summary = models.TextField(blank=True)
     headings = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    keywords = models.TextField(blank=True)  # editors' search words, a line each; weighted like the ingress
     # Per text field, the parts of its compounds ("lönesamtal" -> "lön samtal"), indexed with the
     # field's weight, so "samtal om lön" finds the guide titled "Lönesamtal".
     compound_parts = models.JSONField(default=dict)

@@ -46,8 +46,8 @@ PROXIMITY_WEIGHT = 1.0  # neighbouring query words close together
 TIE_BREAKER = 0.2
 
 #: What a members-only guide lends to the vocabulary readers are shown words from (completions,
-#: "Menade du …?"): its title and ingress, never its headings or body.
-MEMBERS_ONLY_PUBLIC_FIELDS = ("title", "summary")
+#: "Menade du …?"): its title, ingress and the editors' search words, never its headings or body.
+MEMBERS_ONLY_PUBLIC_FIELDS = ("title", "summary", "keywords")
 
 DocumentSource = Callable[[], Iterable[GuideDocument]]
 
@@ -82,9 +82,15 @@ class AnalysedGuide:
     vocabulary: set[str]  # its distinct words, for spelling and completion
 
 
-def field_words(title: str, summary: str, headings: str, body: str) -> dict[str, list[str]]:
-    """The words of each text field of a guide (headings as one text, a line each)."""
-    return {"title": words(title), "summary": words(summary), "headings": words(headings), "body": words(body)}
+def field_words(title: str, summary: str, headings: str, body: str, keywords: str = "") -> dict[str, list[str]]:
+    """The words of each text field of a guide (headings and search words as one text, a line each)."""
+    return {
+        "title": words(title),
+        "summary": words(summary),
+        "headings": words(headings),
+        "body": words(body),
+        "keywords": words(keywords),
+    }
 
 
 def public_vocabulary(fields: Mapping[str, list[str]], members_only: bool) -> set[str]:
@@ -96,7 +102,9 @@ def public_vocabulary(fields: Mapping[str, list[str]], members_only: bool) -> se
 
 def analyse(document: GuideDocument) -> AnalysedGuide:
     """Split the guide's compounds; its words join the compound lexicon first, so its own terms can be parts."""
-    fields = field_words(document.title, document.summary, "\n".join(document.headings), document.body)
+    fields = field_words(
+        document.title, document.summary, "\n".join(document.headings), document.body, "\n".join(document.keywords)
+    )
     vocabulary = public_vocabulary(fields, document.members_only)
     compounds.lexicon().add_indexed(vocabulary)
     return AnalysedGuide({field: compounds.text_parts(found) for field, found in fields.items()}, vocabulary)

@@ -1,8 +1,10 @@
 """What a Swedish query asks for, before any engine sees it: one concept per meaningful word.
 
 A concept is a word with the ways it may be found: its stem, the Swedish spellings of a word typed
-without å, ä, ö ("lon" for "lön"), the editors' synonyms, the parts of a compound ("lönesamtal" ->
-"lön" + "samtal") and, when the index does not know the word, the closest word it does know.
+without å, ä, ö ("lon" for "lön"), the editors' synonyms, related words from open lexical data
+(thesaurus synonyms, Swedish for English words; search.expansions), the parts of a compound
+("lönesamtal" -> "lön" + "samtal") and, when the index does not know the word, the closest word it
+does know. Question and function words ("hur", "måste", "how to") are not concepts.
 Engines turn a plan into their own query language; none of the user's text is ever parsed as query syntax.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from search import analysis, compounds
+from search import analysis, compounds, expansions
 from search.analysis import is_stopword, max_edits, normalise, words
 from search.synonyms import SynonymTable
 
@@ -19,11 +21,19 @@ from search.synonyms import SynonymTable
 @dataclass(frozen=True)
 class Concept:
     word: str  # as typed, normalised
-    synonyms: tuple[tuple[str, ...], ...] = ()  # each synonym as its words
+    synonyms: tuple[tuple[str, ...], ...] = ()  # each editor's synonym as its words
+    related: tuple[expansions.Expansion, ...] = ()  # thesaurus synonyms and translations, each with its weight
     compound: tuple[str, ...] = ()  # the two halves of a compound word
     spellings: tuple[str, ...] = ()  # spellings with å, ä, ö that the guides use, of a word typed without
     known: bool = True  # the guides have the word or one of its spellings
     correction: str | None = None  # the closest indexed word when the word is unknown
+
+    def compound_halves(self) -> tuple[tuple[str, ...], ...]:
+        """Each half of a compound query word with its other forms: "konflikthantering" is found by
+        "konflikt" and "hantering" or "hantera" ("Hantera konflikter i gruppen")."""
+        return tuple(
+            (half, *analysis.base_forms(half), *analysis.derived_forms(half)) for half in self.compound
+        )
 
     @property
     def max_edits(self) -> int:
@@ -31,13 +41,15 @@ class Concept:
 
     @property
     def needs_spelling(self) -> bool:
-        """Unknown to the index and not an editor's synonym: probably misspelt."""
-        return not (self.known or self.synonyms)
+        """Unknown to the index, and neither an editor's synonym nor a word the lexical data knows:
+        probably misspelt."""
+        return not (self.known or self.synonyms or self.related)
 
     def stems(self) -> set[str]:
         """Every stem this concept matches in guide text, for highlighting."""
         corrections = (self.correction,) if self.correction else ()
-        alternatives = ((self.word,), *self.synonyms, self.compound, self.spellings, corrections)
+        related = tuple(expansion.words for expansion in self.related)
+        alternatives = ((self.word,), *self.synonyms, *related, *self.compound_halves(), self.spellings, corrections)
         return {form for alternative in alternatives for word in alternative for form in analysis.stems(word)}
 
 
@@ -80,20 +92,22 @@ class QueryPlan:
 
 
 def plan(query: str, synonyms: SynonymTable) -> QueryPlan:
-    """The concepts of a query; stopwords are dropped unless nothing else is left."""
+    """The concepts of a query. Stopwords and question words are dropped unless nothing else is left."""
     text = normalise(query)
     all_words = words(text)
     in_phrases = synonyms.phrase_alternatives(all_words)
     query_words = list(dict.fromkeys(all_words))
-    meaningful = [word for word in query_words if not is_stopword(word)] or query_words
-    concepts = tuple(
-        Concept(
-            word=word,
-            synonyms=tuple(
-                tuple(words(term)) for term in dict.fromkeys((*synonyms.alternatives(word), *in_phrases.get(word, ())))
-            ),
-            compound=compounds.split(word) or (),
+    reader = expansions.vocabulary()
+    content = [word for word in query_words if not is_stopword(word)]
+    meaningful = [word for word in content if not reader.is_filler(word)] or content or query_words
+    related = expansions.expand(all_words, meaningful)
+    concepts = []
+    for word in meaningful:
+        editors = tuple(
+            tuple(words(term)) for term in dict.fromkeys((*synonyms.alternatives(word), *in_phrases.get(word, ())))
         )
-        for word in meaningful
-    )
-    return QueryPlan(text=text, concepts=concepts)
+        others = tuple(
+            dict.fromkeys(e for e in related.get(word, ()) if e.words not in editors and e.words != (word,))
+        )
+        concepts.append(Concept(word=word, synonyms=editors, related=others, compound=compounds.split(word) or ()))
+    return QueryPlan(text=text, concepts=tuple(concepts))

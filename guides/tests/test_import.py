@@ -117,6 +117,23 @@ def test_terms_and_fields_are_set(db, tmp_path):
     assert page.url == "/chefsguider/annan-slug/"
 
 
+def test_search_words_are_carried_from_front_matter_to_the_page_and_back(db, tmp_path):
+    from guides.exporter import LinkTargets, guide_source
+
+    guide_file(tmp_path, "lonerevision", keywords='["löneöversyn", "salary review", "löneöversyn"]')
+    import_guides(tmp_path)
+    page = GuidePage.objects.get(slug="lonerevision")
+    assert page.keyword_list() == ["löneöversyn", "salary review"]
+    assert page.search_document().keywords == ("löneöversyn", "salary review")
+    exported = guide_source(page, LinkTargets({page.pk: page.slug}))
+    assert "keywords: [löneöversyn, salary review]\n" in exported
+    assert parse_guide(exported, "lonerevision").keywords == ["löneöversyn", "salary review"]
+
+    guide_file(tmp_path, "lonerevision")  # the words taken out of the file leave the page too
+    assert import_guides(tmp_path).updated == [str(tmp_path / "lonerevision.md")]
+    assert GuidePage.objects.get(slug="lonerevision").keyword_list() == []
+
+
 BROKEN = {
     "no front matter": ("Bara text utan front matter.", "front matter missing"),
     "bad yaml": ("---\ntitle: [oavslutad\n---\nText", "not valid YAML"),
@@ -128,6 +145,8 @@ BROKEN = {
     "bad slug": (dict(slug='"Stora Bokstäver"'), "not a valid slug"),
     "reserved slug": (dict(slug="omrade"), "reserved"),
     "bad members_only": (dict(members_only='"kanske"'), "members_only must be true or false"),
+    "keywords not a list": (dict(keywords='"lön, pengar"'), "keywords must be a list"),
+    "keyword with a comma": (dict(keywords='["lön, pengar"]'), "without commas"),
     "unknown area": (dict(categories='["Okänt område"]'), "unknown guide area 'Okänt område'"),
     "unknown situation": (dict(situations='["Okänd"]'), "unknown situation 'Okänd'"),
     "empty body": (dict(body="\n\n"), "body is empty"),

@@ -38,8 +38,12 @@ TABLE = GuideSearchEntry._meta.db_table
 VOCABULARY = VocabularyWord._meta.db_table
 #: ts_rank weights for D (body), C (headings), B (ingress), A (title).
 RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
-#: Ranking reads the vector of each matching guide once, decompressed, under this name.
-DETOASTED = "search_vector || ''::tsvector AS v"
+#: Above this many matches only the best candidates by coverage and the small head vector (title,
+#: ingress, search words, headings) are ranked by the full vector, which is read from TOAST and
+#: decompressed; up to it every match is, so a library of our size ranks exactly.
+RANK_CANDIDATES = 500
+#: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
+COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
 SPELLING_NEIGHBOURS = 40
 #: Vocabulary words: letters only, as long as the column allows.
@@ -49,6 +53,7 @@ ENTRY_FIELDS = [
     "summary",
     "headings",
     "body",
+    "keywords",
     "compound_parts",
     "categories",
     "situations",
@@ -92,6 +97,7 @@ class PostgresEngine(AnalysedEngine):
             summary=guide.summary,
             headings="\n".join(guide.headings),
             body=guide.body,
+            keywords="\n".join(guide.keywords),
             compound_parts=analysed.parts,
             categories=list(guide.categories),
             situations=list(guide.situations),
@@ -105,7 +111,7 @@ class PostgresEngine(AnalysedEngine):
             GuideSearchEntry.objects.using(self.using)
             .select_for_update()
             .filter(guide_id__in=ids)
-            .values_list("title", "summary", "headings", "body", "members_only")
+            .values_list("title", "summary", "headings", "body", "keywords", "members_only")
         )
         return Counter(
             word for *texts, members_only in rows for word in public_vocabulary(field_words(*texts), members_only)
@@ -213,37 +219,43 @@ class PostgresEngine(AnalysedEngine):
 
     def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> Page:
         params = _Params()
-        where, vector, condition, score = "TRUE", "", "TRUE", "0"
-        if not plan.is_empty:
+        by_relevance = sort != SORT_UPDATED and not plan.is_empty
+        if plan.is_empty:
+            matched, score, head = f"SELECT *, 0 AS covered FROM {TABLE}", "0", "0"
+        else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
-            required = 1 if widen else plan.required
-            if required == len(forms):  # one indexed condition says it all
-                where = f"search_vector @@ ({' && '.join(forms)})"
-            else:  # the index finds guides with any concept; then count them
-                where = f"search_vector @@ ({' || '.join(forms)})"
-                condition = f"({' + '.join(f'(v @@ {form})::int' for form in forms)}) >= {int(required)}"
+            matched = self._matching(forms, 1 if widen else plan.required)
             proximity = [
                 f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, v, {_tsquery(params, f'{a.word} {b.word}')}, 1)"
                 for a, b in plan.adjacent_pairs()
             ]
-            vector, score = f", {DETOASTED}", " + ".join([*scores, *proximity])
+            score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
+            head = f"ts_rank({RANK_WEIGHTS}, head_vector, ({' || '.join(forms)}))"
         in_categories = _any_of(params, "categories", filters.categories)
         in_situations = _any_of(params, "situations", filters.situations)
-        order = (
-            "score DESC, updated DESC, guide_id"
-            if sort != SORT_UPDATED and not plan.is_empty
-            else "updated DESC, score DESC, guide_id"
-        )
+        # Relevance: the best candidates by coverage and the small head vector, then the full
+        # ranking of those alone. By date: the newest, ranked only for Hit.score.
+        candidate_order = "covered DESC, head DESC, updated DESC, guide_id"
+        if not by_relevance:
+            candidate_order = "updated DESC, guide_id"
+        candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
+        order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
+        vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
         total, page, categories, situations = self._rows(
             f"""
             WITH matched AS MATERIALIZED (
-                SELECT guide_id, categories, situations, updated, {score} AS score FROM (
-                    SELECT guide_id, categories, situations, updated{vector} FROM {TABLE} WHERE {where} OFFSET 0
-                ) AS found WHERE {condition}
+                SELECT guide_id, categories, situations, updated, covered, {head if by_relevance else "0"} AS head
+                FROM ({matched}) AS found
             ), chosen AS (
-                SELECT * FROM matched WHERE {in_categories} AND {in_situations}
+                SELECT guide_id, updated, covered, head FROM matched WHERE {in_categories} AND {in_situations}
+            ), candidates AS MATERIALIZED (
+                SELECT guide_id, covered FROM chosen ORDER BY {candidate_order} LIMIT {int(candidates)}
+            ), ranked AS (
+                SELECT guide_id, updated, {score} AS score FROM (
+                    SELECT guide_id, covered, updated{vector} FROM candidates JOIN {TABLE} USING (guide_id) OFFSET 0
+                ) AS candidate
             ), page AS (
-                SELECT guide_id, score, updated FROM chosen ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}
+                SELECT guide_id, score, updated FROM ranked ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}
             )
             SELECT
                 (SELECT count(*) FROM chosen),
@@ -264,17 +276,33 @@ class PostgresEngine(AnalysedEngine):
         return Page(guides=guides, total=total, facets=facets)
 
     @staticmethod
+    def _matching(forms: tuple[str, ...], required: int) -> str:
+        """The guides matching at least `required` of the concepts' tsqueries, with how many they
+        match, found through the GIN index alone: no search vector is read to decide."""
+        if required >= len(forms):  # one indexed condition says it all
+            return f"SELECT *, {len(forms)} AS covered FROM {TABLE} WHERE search_vector @@ ({' && '.join(forms)})"
+        each = " UNION ALL ".join(f"SELECT guide_id FROM {TABLE} WHERE search_vector @@ {form}" for form in forms)
+        return f"""
+            SELECT entry.*, covered FROM (
+                SELECT guide_id, count(*) AS covered FROM ({each}) AS each_concept
+                GROUP BY guide_id HAVING count(*) >= {int(required)}
+            ) AS enough JOIN {TABLE} AS entry USING (guide_id)"""
+
+    @staticmethod
     def _concept(params: _Params, concept: Concept, widen: bool) -> tuple[str, str]:
         """(a tsquery of every form the concept may take, its score): scored by its best way of matching."""
         ways = [(_word(params, concept.word), 1.0, "ts_rank")]
         ways += [(_tsquery(params, " ".join(synonym)), SYNONYM_WEIGHT, "ts_rank") for synonym in concept.synonyms]
+        ways += [(_tsquery(params, " ".join(other.words)), other.weight, "ts_rank") for other in concept.related]
         ways += [(_word(params, spelling), SPELLING_WEIGHT, "ts_rank") for spelling in concept.spellings]
         if concept.correction:
             ways.append((_word(params, concept.correction), CORRECTION_WEIGHT, "ts_rank"))
         if concept.compound:
             # Both halves, anywhere (either, for the nearest guides); cover density rewards them
             # close together ("samtal om lön").
-            head, tail = (_tsquery(params, half) for half in concept.compound)
+            head, tail = (
+                f"({' || '.join(_tsquery(params, form) for form in forms)})" for forms in concept.compound_halves()
+            )
             ways.append((f"({head} || {tail})" if widen else f"({head} && {tail})", COMPOUND_WEIGHT, "ts_rank_cd"))
         forms = f"({' || '.join(query for query, _, _ in ways)})"
         scores = ", ".join(f"({weight} * {rank}({RANK_WEIGHTS}, v, {query}, 1))" for query, weight, rank in ways)

@@ -37,11 +37,12 @@ from search.query import Concept, QueryPlan
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "6"  # 6: members-only guides without headings and body (search.base.searchable)
+SCHEMA_VERSION = "7"  # 6: search words (keywords); 7: members-only guides without headings and body
 VERSION_FILE = "chefsguider-schema-version"
 
-# Title > ingress > headings > body; the weights of the other ways to match are in search.pipeline.
-FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "headings": 1.5, "body": 1.0}
+# Title > ingress and editors' search words > headings > body; the weights of the other ways to
+# match are in search.pipeline.
+FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "keywords": 2.0, "headings": 1.5, "body": 1.0}
 FUZZY_BOOST = 0.2
 PROXIMITY_SLOP = 3
 FUZZY_FIELDS = ("title", "body")
@@ -205,6 +206,8 @@ class TantivyEngine(AnalysedEngine):
         for heading in guide.headings:
             document.add_text("headings", heading)
         document.add_text("body", guide.body)
+        for keyword in guide.keywords:
+            document.add_text("keywords", keyword)
         analysed = analyse(guide)
         for field, parts in analysed.parts.items():
             if parts:  # a second value: stored fields still read back the text first
@@ -363,9 +366,14 @@ class TantivyEngine(AnalysedEngine):
         ways = [self._word(concept.word)]
         ways += [Query.boost_query(self._word(spelling), SPELLING_WEIGHT) for spelling in concept.spellings]
         ways += [Query.boost_query(self._all_of(synonym), SYNONYM_WEIGHT) for synonym in concept.synonyms]
+        ways += [Query.boost_query(self._all_of(other.words), other.weight) for other in concept.related]
         if concept.compound:
             head, tail = concept.compound
-            halves = self._any_of(concept.compound) if widen else self._all_of(concept.compound, self._near(head, tail))
+            forms = [self._any_of(half) for half in concept.compound_halves()]
+            near = [(Occur.Should, q) for q in self._near(head, tail)]
+            halves = Query.boolean_query(
+                [(Occur.Should if widen else Occur.Must, form) for form in forms] + ([] if widen else near)
+            )
             ways.append(Query.boost_query(halves, COMPOUND_WEIGHT))
         if concept.correction:
             ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_WEIGHT))

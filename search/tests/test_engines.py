@@ -27,6 +27,7 @@ def guide(
     situations=(),
     updated=datetime.date(2026, 1, 1),
     members_only=False,
+    keywords=(),
 ):
     return GuideDocument(
         id=id,
@@ -39,6 +40,7 @@ def guide(
         situations=tuple(situations),
         updated=updated,
         members_only=members_only,
+        keywords=tuple(keywords),
     )
 
 
@@ -101,6 +103,14 @@ def test_parts_written_apart_find_the_compound(engine_with):
     assert {1, 2} <= set(ids(engine.search("samtal om lön")))
 
 
+def test_a_derivational_ending_is_not_a_word_of_the_guide(engine_with):
+    holiday = guide(7, "Planering av semestern", "Rapportering och planering i god tid.", "Aktivera schemat.")
+    engine = engine_with(*LIBRARY, holiday)
+    assert 7 in ids(engine.search("planering"))
+    assert 7 not in ids(engine.search("ring"))
+    assert 7 not in ids(engine.search("vera"))
+
+
 def test_words_typed_without_swedish_letters_are_found_but_rank_below_exact_spelling(engine_with):
     carry = guide(11, "Att föra protokoll", "Anteckningar från mötet.")
     forums = guide(12, "Fora för chefer", "Nätverk att byta erfarenheter i.")
@@ -146,6 +156,49 @@ def test_editors_synonyms_apply_at_once_without_reindexing(engine_with):
 # Ranking ---------------------------------------------------------------------------------------
 
 FILLER = "Här finns också text om annat som chefen behöver veta i vardagen."
+
+
+def test_editors_search_words_find_a_guide_that_does_not_use_them(engine_with):
+    breaks = guide(22, "Pauser som bygger laget", "Gemensamma stunder.", keywords=["fikarast", "coffee break"])
+    engine = engine_with(*LIBRARY, breaks)
+    assert ids(engine.search("fikarasten")) == [22]
+    assert ids(engine.search("coffee break"))[0] == 22
+    assert engine.search("fikarast").hits[0].snippet  # the snippet still comes from the guide's text
+
+
+# Words the guides do not use: open lexical data ------------------------------------------------
+
+
+def test_english_queries_find_swedish_guides(engine_with):
+    review = guide(31, "Lönerevisionen steg för steg", "Så går lönerevisionen till, från kriterier till nya löner.")
+    notice = guide(32, "Uppsägningstider", "Hur lång tid som gäller när någon slutar.")
+    engine = engine_with(*LIBRARY, review, notice)
+    assert ids(engine.search("salary review"))[0] == 31
+    assert ids(engine.search("notice period"))[0] == 32
+    assert ids(engine.search("sick leave"))[0] == 4
+    assert ids(engine.search("how to give feedback"))[0] == 5
+
+
+def test_thesaurus_synonyms_find_a_guide_but_never_outrank_the_word_itself(engine_with):
+    conflicts = guide(41, "Konflikter i arbetsgruppen", "När två medarbetare inte drar jämnt.")
+    quarrel = guide(42, "Bråk om schemat", "När två medarbetare inte drar jämnt.")
+    engine = engine_with(*LIBRARY, conflicts)
+    assert ids(engine.search("gräl")) == [41]  # a word no guide uses, through the thesaurus
+    engine = engine_with(*LIBRARY, conflicts, quarrel)
+    assert ids(engine.search("bråk"))[:2] == [42, 41]  # the guide with the word itself first
+    assert ids(engine.search("konflikter"))[:2] == [41, 42]
+
+
+def test_question_words_are_not_required(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert ids(engine.search("hur ska jag göra när en medarbetare blir sjukskriven"))[0] == 4
+    assert ids(engine.search("vad måste jag tänka på vid lönesamtalet"))[0] == 1
+
+
+def test_a_compound_no_guide_uses_finds_its_parts(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert ids(engine.search("uppföljningsmånad"))[:1] == [3]
+    assert 4 in ids(engine.search("sjukskrivningskontakt"))
 
 
 def test_title_outranks_ingress_outranks_headings_outranks_body(engine_with):

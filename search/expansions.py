@@ -1,0 +1,209 @@
+"""What else a reader's words may mean: other forms of a word, Swedish synonyms, English words in
+Swedish, and the words that only ask ("hur", "måste", "how") rather than say what the reader is looking for.
+
+Built from open lexical data shipped in search/data/ (licences in docs/search.md), so a library
+needs no synonym per guide: the Swedish thesaurus of Synlex / Folkets synonymlexikon (as Debian's
+mythes-sv ships it), FreeDict English-Swedish, and a curated glossary of English HR terms.
+Every expansion carries a weight below an exact match's 1.0, by how reliable its source is.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import wordfreq
+import yaml
+
+from search.analysis import base_forms, derived_forms, is_stopword, stem, words
+
+DATA = Path(__file__).resolve().parent / "data"
+
+#: Another form of the same word that Snowball stems differently ("sjukskrivna", "sjukskriven").
+INFLECTION_WEIGHT = 0.9
+#: The noun of a verb or the verb of a noun ("planera", "planering"): the same act, another word.
+DERIVED_WEIGHT = 0.6
+#: An English phrase of the curated glossary: as sure as an editor's synonym, a little surer for
+#: its first (most specific) Swedish term, less for each further one.
+GLOSSARY_WEIGHT = 0.8
+GLOSSARY_STEP = 0.1
+MIN_GLOSSARY_WEIGHT = 0.5
+#: A word FreeDict translates: one of several senses, often the wrong one.
+DICTIONARY_WEIGHT = 0.45
+#: Thesaurus synonyms: both words list each other / only the query word lists it / only the other does.
+MUTUAL_SYNONYM_WEIGHT = 0.5
+LISTED_SYNONYM_WEIGHT = 0.4
+LISTING_SYNONYM_WEIGHT = 0.35
+#: At most this many thesaurus synonyms per word (the most reliable, then the most common).
+MAX_SYNONYMS = 6
+MAX_TRANSLATIONS = 4
+#: Words more common than this are too vague to stand for a query word ("bra", "sak").
+MAX_SYNONYM_ZIPF = 5.8
+#: An English word is read as English when English uses it this much more than Swedish (Zipf).
+ENGLISH_MARGIN = 1.0
+MIN_ENGLISH_ZIPF = 3.0
+
+#: Words of a question that do not say what it is about: the Snowball stopwords drop most
+#: ("hur", "vad", "jag", "kan"); these are the modal and general verbs and fillers it keeps.
+QUESTION_WORDS = frozenset(
+    """
+    ska skall bör borde måste får fick kunna vill ville behöver behövde brukar gör göra gjorde görs
+    gäller finns fanns tycker tänka tänker egentligen typ liksom bäst bästa viss vissa
+    tips råd hjälp sätt vanligt hen någonting något alls
+    """.split()
+)
+#: English function words: "how to handle conflict in the team" is about handle, conflict, team.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """
+    a an the to of in on at for with from by about as into over after before between and or but if
+    when what how why who whom which where whose do does did doing done should would could can may
+    might must shall will i me my we our you your he she his her it its they them their this that
+    these those is are was were be been being have has had get gets got any some there here not no
+    handle deal dealing manage managing someone somebody employee's best good way ways tips advice
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Expansion:
+    words: tuple[str, ...]  # the alternative, as words ("fysisk", "aktivitet")
+    weight: float  # below 1.0: an expansion never counts as much as the word itself
+
+
+def _read_table(path: Path) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            head, terms = line.rstrip("\n").split("\t", 1)
+            table[head] = terms.split("|")
+    return table
+
+
+class ReaderVocabulary:
+    """The lexical data, loaded once per process (see vocabulary())."""
+
+    def __init__(self, data: Path = DATA) -> None:
+        self._synonyms = self._graded_synonyms(_read_table(data / "sv_thesaurus.tsv.gz"))
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
+        for head in self._synonyms:
+            if " " not in head:
+                self._by_stem[stem(head)].append(head)
+        self._dictionary = _read_table(data / "en_sv_freedict.tsv.gz")
+        glossary = yaml.safe_load((data / "hr_glossary.yml").read_text(encoding="utf-8"))
+        self._glossary = {
+            tuple(words(phrase)): [tuple(words(term)) for term in terms] for phrase, terms in glossary.items()
+        }
+        self._longest_phrase = max(map(len, self._glossary))
+
+    @staticmethod
+    def _graded_synonyms(table: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+        """Each headword's synonyms with a weight: higher when both entries list each other."""
+        graded: dict[str, dict[str, float]] = defaultdict(dict)
+        for head, synonyms in table.items():
+            for synonym in synonyms:
+                mutual = head in table.get(synonym, ())
+                graded[head][synonym] = MUTUAL_SYNONYM_WEIGHT if mutual else LISTED_SYNONYM_WEIGHT
+                if " " not in synonym:
+                    graded[synonym].setdefault(head, LISTING_SYNONYM_WEIGHT)
+        return dict(graded)
+
+    # Swedish -----------------------------------------------------------------------------------
+
+    def synonyms(self, word: str) -> list[Expansion]:
+        """Thesaurus synonyms of a word as typed, or else of the headwords it is a form of
+        ("konflikterna" -> "konflikt")."""
+        word_stem = stem(word)
+        # A form of a headword shares its stem and at most an ending ("konflikt" for "konflikterna"),
+        # not a derivation with the same stem ("märklig" for "märker").
+        heads = (
+            [word]
+            if word in self._synonyms
+            else [head for head in self._by_stem.get(word_stem, []) if len(head) <= len(word_stem) + 2]
+            or [form for form in base_forms(word) if form in self._synonyms]
+        )
+        found: dict[str, float] = {}
+        for head in heads:
+            for synonym, weight in self._synonyms[head].items():
+                found[synonym] = max(weight, found.get(synonym, 0.0))
+        usable = [
+            (synonym, weight)
+            for synonym, weight in found.items()
+            if stem(synonym) != stem(word)
+            and not is_stopword(synonym)
+            and wordfreq.zipf_frequency(synonym, "sv") <= MAX_SYNONYM_ZIPF
+        ]
+        usable.sort(key=lambda item: (-item[1], -wordfreq.zipf_frequency(item[0], "sv")))
+        return [Expansion(tuple(words(synonym)), weight) for synonym, weight in usable[:MAX_SYNONYMS]]
+
+    # English -----------------------------------------------------------------------------------
+
+    def english(self, query_words: list[str]) -> dict[str, list[Expansion]]:
+        """For each English word of a query, the Swedish it may stand for: a glossary phrase the
+        word is part of ("notice period" -> "uppsägningstid") lends its terms to each of its words;
+        other English words get FreeDict's translations."""
+        found: dict[str, list[Expansion]] = defaultdict(list)
+        covered: set[int] = set()
+        for size in range(min(self._longest_phrase, len(query_words)), 0, -1):
+            for start in range(len(query_words) - size + 1):
+                span = range(start, start + size)
+                if covered.intersection(span):
+                    continue
+                terms = self._glossary_terms(tuple(query_words[start : start + size]))
+                if terms:
+                    covered.update(span)
+                    for index in span:
+                        if query_words[index] not in ENGLISH_FUNCTION_WORDS:
+                            found[query_words[index]] += [
+                                Expansion(term, max(GLOSSARY_WEIGHT - GLOSSARY_STEP * rank, MIN_GLOSSARY_WEIGHT))
+                                for rank, term in enumerate(terms)
+                            ]
+        for index, word in enumerate(query_words):
+            if index not in covered and self.is_english(word):
+                translations = self._dictionary.get(word) or self._dictionary.get(word.removesuffix("s"), [])
+                found[word] += [Expansion(tuple(words(t)), DICTIONARY_WEIGHT) for t in translations[:MAX_TRANSLATIONS]]
+        return {word: expansions for word, expansions in found.items() if expansions}
+
+    def _glossary_terms(self, phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+        terms = self._glossary.get(phrase)
+        if terms is None and phrase[-1].endswith("s"):  # "layoffs", "meetings"
+            terms = self._glossary.get((*phrase[:-1], phrase[-1][:-1]))
+        return terms or []
+
+    @staticmethod
+    def is_english(word: str) -> bool:
+        english = wordfreq.zipf_frequency(word, "en")
+        return english >= MIN_ENGLISH_ZIPF and english > wordfreq.zipf_frequency(word, "sv") + ENGLISH_MARGIN
+
+    # Words that only ask -------------------------------------------------------------------------
+
+    def is_filler(self, word: str) -> bool:
+        """A question or function word (Swedish or English) that says nothing of the topic."""
+        return word in QUESTION_WORDS or (word in ENGLISH_FUNCTION_WORDS and self.is_english_or_unknown(word))
+
+    @staticmethod
+    def is_english_or_unknown(word: str) -> bool:
+        return wordfreq.zipf_frequency(word, "en") >= wordfreq.zipf_frequency(word, "sv")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> ReaderVocabulary:
+    """The process-wide reader vocabulary (the data files are read on first use)."""
+    return ReaderVocabulary()
+
+
+def expand(query_words: Iterable[str], meaningful: Iterable[str]) -> dict[str, list[Expansion]]:
+    """Every expansion of the meaningful words of a query, English phrases first."""
+    known = vocabulary()
+    query_words = list(query_words)
+    found = known.english(query_words)
+    for word in meaningful:
+        forms = [Expansion((form,), INFLECTION_WEIGHT) for form in base_forms(word)]
+        forms += [Expansion((form,), DERIVED_WEIGHT) for form in derived_forms(word)]
+        found[word] = forms + (found.get(word) or known.synonyms(word))
+    return found

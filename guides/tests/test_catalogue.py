@@ -77,14 +77,14 @@ def test_catalogue_page_shows_count_options_and_results(client, library):
 
 def test_plural_count_and_no_clear_link_without_choice(client, library):
     html = client.get("/chefsguider/").content.decode()
-    assert "Det finns 5 guider inom ditt val" in html
+    assert "Det finns 5 guider<" in html and "inom ditt val" not in html
     assert "Rensa val" not in html
 
 
 def test_unknown_slugs_in_the_url_are_ignored(client, library):
     response = client.get("/chefsguider/?omrade=finns-inte&situation=%00")
     assert response.status_code == 200
-    assert "Det finns 5 guider inom ditt val" in response.content.decode()
+    assert "Det finns 5 guider<" in response.content.decode()
 
 
 def test_pagination_keeps_the_choice(client, make_guide):
@@ -124,4 +124,4 @@ def test_area_and_situation_landing_pages(client, library):
 
 def test_an_absurd_page_number_shows_the_last_page(client, library):
     response = client.get("/chefsguider/", {"sida": "99999999999999999999"})
-    assert response.status_code == 200 and "Det finns 5 guider inom ditt val" in response.content.decode()
+    assert response.status_code == 200 and "Det finns 5 guider<" in response.content.decode()

@@ -44,6 +44,7 @@
           var results = root.querySelector(".results");
           var freshResults = fresh.querySelector(".results");
           var live = results.querySelector("[data-live-count]");
+          var countText = freshResults.querySelector("[data-result-count]").textContent;
           var openerOpen = opener && opener.getAttribute("aria-expanded");
           Array.prototype.slice.call(results.children).forEach(function (child) {
             if (child !== live) results.removeChild(child);
@@ -54,7 +55,7 @@
           reveal(results);
           opener = results.querySelector("[data-filter-open]");
           if (opener && openerOpen) opener.setAttribute("aria-expanded", openerOpen);
-          live.textContent = freshResults.querySelector("[data-result-count]").textContent;
+          live.textContent = countText;
           if (pushState) history.pushState({ catalogue: true }, "", url);
           shown = location.pathname + location.search;
         })

@@ -98,9 +98,8 @@ def icon_for_term(slug: str) -> str:
 
 def sprite(names) -> str:
     """One hidden <svg> with a <symbol id="i-NAME"> for each of the named icons."""
-    symbols = "".join(
-        f'<symbol id="i-{name}" viewBox="0 0 24 24">{ICONS[name]}</symbol>' for name in sorted(set(names)) if name in ICONS
-    )
+    known = sorted(set(names) & ICONS.keys())
+    symbols = "".join(f'<symbol id="i-{name}" viewBox="0 0 24 24">{ICONS[name]}</symbol>' for name in known)
     return f'<svg class="icon-sprite" aria-hidden="true">{symbols}</svg>' if symbols else ""
 
 #: The tools (tools.models.ToolPage.tool) and the letters, by kind.

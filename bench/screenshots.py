@@ -70,8 +70,9 @@ def starter_copy(target: Path) -> Path:
     return target
 
 
-def setup(data_dir: Path) -> dict[str, str]:
-    """Migrate, load the starter library, collect static files, make the member; the pages' addresses."""
+def setup(data_dir: Path, load: bool = True) -> dict[str, str]:
+    """Migrate, load the starter library, collect static files, make the member; the pages' addresses.
+    With load=False the library already in data_dir is kept (only static files are collected again)."""
     os.environ.update(CHEFSGUIDER_DATA_DIR=str(data_dir), DJANGO_SETTINGS_MODULE="chefsguider.settings.base")
     sys.path.insert(0, str(ROOT))
     import django
@@ -85,11 +86,13 @@ def setup(data_dir: Path) -> dict[str, str]:
     from membership.models import Application
     from podcasts.models import EpisodePage
 
-    call_command("migrate", interactive=False, verbosity=0)
-    content = starter_copy(data_dir / "content")
-    for command, relative in (("import_facts", "facts"), ("import_terms", "terms.yml"), ("import_guides", "guides"),
-                              ("import_experts", "experts"), ("import_podcasts", "podcasts")):
-        call_command(command, str(content / relative), verbosity=0, stdout=open(os.devnull, "w"))
+    if load:
+        call_command("migrate", interactive=False, verbosity=0)
+        content = starter_copy(data_dir / "content")
+        for command, relative in (("import_facts", "facts"), ("import_terms", "terms.yml"),
+                                  ("import_guides", "guides"), ("import_experts", "experts"),
+                                  ("import_podcasts", "podcasts")):
+            call_command(command, str(content / relative), verbosity=0, stdout=open(os.devnull, "w"))
     call_command("collectstatic", interactive=False, verbosity=0)
     if not Application.objects.filter(email=MEMBER[0]).exists():
         Application.objects.create(
@@ -183,15 +186,17 @@ def main() -> None:
     parser.add_argument("--base-url", default=f"http://127.0.0.1:{PORT}")
     parser.add_argument("--no-setup", action="store_true", help="photograph a server that is already running")
     parser.add_argument("--data-dir", default=str(ROOT / "bench/results/screenshots-data"))
+    parser.add_argument("--reuse", action="store_true", help="keep the library loaded in --data-dir last time")
     args = parser.parse_args()
     server = None
     if args.no_setup:
         addresses = {"members_only": "/chefsguider/", "expert_answer": "/experten-svarar/", "episode": "/podd/"}
     else:
         data_dir = Path(args.data_dir)
-        shutil.rmtree(data_dir, ignore_errors=True)
-        data_dir.mkdir(parents=True)
-        addresses = setup(data_dir)
+        if not args.reuse:
+            shutil.rmtree(data_dir, ignore_errors=True)
+            data_dir.mkdir(parents=True)
+        addresses = setup(data_dir, load=not args.reuse)
         server = serve(data_dir)
     try:
         pages = {name: path.format(**addresses) for name, path in PAGES.items()}

@@ -5,6 +5,12 @@
 
   function reveal(root) {
     root.querySelectorAll("[data-js-only]").forEach(function (element) { element.hidden = false; });
+    /* "Filtrera" is a link to the filters without the script; with it, a button that opens the panel. */
+    root.querySelectorAll("a[data-filter-open]").forEach(function (link) {
+      link.setAttribute("role", "button");
+      link.setAttribute("aria-controls", "filterpanel");
+      if (!link.hasAttribute("aria-expanded")) link.setAttribute("aria-expanded", "false");
+    });
   }
 
   /* Catalogue: ticking a filter updates counts, list and URL without a page load. On a phone the
@@ -103,7 +109,7 @@
     root.addEventListener("click", function (event) {
       var target = event.target.closest("[data-filter-open], [data-filter-close], [data-filter-show], [data-chip-for]");
       if (!target) return;
-      if (target.hasAttribute("data-filter-open")) { opener = target; openPanel(); }
+      if (target.hasAttribute("data-filter-open")) { event.preventDefault(); opener = target; openPanel(); }
       else if (target.hasAttribute("data-filter-close")) closePanel(opener);
       else if (target.hasAttribute("data-filter-show")) closePanel(root.querySelector("[data-result-count]"));
       else {
@@ -116,6 +122,8 @@
     });
     root.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && panel().classList.contains("is-open")) { event.preventDefault(); closePanel(opener); }
+      /* A link acting as a button answers the space bar too. */
+      else if (event.key === " " && event.target.matches("a[data-filter-open]")) { event.preventDefault(); opener = event.target; openPanel(); }
     });
     wide.addEventListener("change", function () { if (wide.matches) closePanel(null); });
     opener = root.querySelector("[data-filter-open]");

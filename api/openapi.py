@@ -132,7 +132,17 @@ SCHEMA = {
                             "required": ["query", "suggestions"],
                             "properties": {
                                 "query": {"type": "string"},
-                                "suggestions": {"type": "array", "items": {"type": "string"}},
+                                "suggestions": {
+                                    "type": "array", "items": {"type": "string"},
+                                    "description": "Everything suggested, titles and completions, best first.",
+                                },
+                                "guides": {
+                                    "type": "array", "description": "Guides whose titles match: open them directly.",
+                                    "items": {"type": "object", "required": ["title", "url"], "properties": {
+                                        "title": {"type": "string"}, "url": {"type": "string"}}},
+                                },
+                                "completions": {"type": "array", "items": {"type": "string"},
+                                                "description": "Searches to complete, one per word stem."},
                             },
                         }}},
                     },

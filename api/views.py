@@ -135,4 +135,29 @@ def suggest(request):
     if len(query) >= 2 and suggestions_exceeded(request):
         return too_many("q")
     suggestions = get_engine().suggest(query) if len(query) >= 2 else []
-    return JsonResponse({"query": query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+    guides, completions = split_suggestions(suggestions)
+    return JsonResponse(
+        {"query": query, "suggestions": suggestions, "guides": guides, "completions": completions},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def split_suggestions(suggestions: list[str]) -> tuple[list[dict], list[str]]:
+    """The engine's suggestions as guides to open ({"title", "url"}) and searches to complete, the
+    latter one per word stem: "lönesamtal", not also "lönesamtalet" and "lönesamtalen"."""
+    from guides.models import GuidePage
+    from search.analysis import stem, words
+
+    pages = {page.title: page for page in GuidePage.objects.live().public().filter(title__in=suggestions)}
+    guides, completions, by_stem = [], [], {}
+    for text in suggestions:
+        if text in pages:
+            guides.append({"title": text, "url": pages[text].url})
+            continue
+        key = " ".join(stem(word) for word in words(text.lower()))
+        if key not in by_stem:
+            by_stem[key] = len(completions)
+            completions.append(text)
+        elif len(text) < len(completions[by_stem[key]]):
+            completions[by_stem[key]] = text  # the shortest form stands for the word
+    return guides, completions

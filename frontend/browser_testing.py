@@ -128,3 +128,35 @@ def accessibility_problems(page, base_url: str, paths: dict[str, str]) -> dict[s
         if violations or headings != 1:
             problems[name] = {"violations": violations, "h1": headings}
     return problems
+
+
+VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def html_errors(documents: dict[str, str]) -> dict[str, list[str]]:
+    """{name: errors} from the Nu Html Checker (npm vnu-jar, run with the installed Java) for each
+    named HTML document that has any; one Java start for all of them."""
+    import json
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for number, (name, html) in enumerate(documents.items()):
+            path = Path(folder) / f"page-{number}.html"
+            path.write_text(html, encoding="utf-8")
+            files[path.name] = name
+        command = ["java", "-Xss4m", "-jar", str(VNU), "--errors-only", "--format", "json", "--exit-zero-always"]
+        run = subprocess.run(command + list(files), cwd=folder, capture_output=True, text=True,
+                             timeout=300)
+        messages = json.loads(run.stderr or run.stdout)["messages"]
+    problems: dict[str, list[str]] = {}
+    for message in messages:
+        name = files.get(message.get("url", "").rsplit("/", 1)[-1], "?")
+        problems.setdefault(name, []).append(f"{message.get('lastLine', '?')}: {message['message']}")
+    return problems
+
+
+def rendered_html(page) -> str:
+    """The page as the browser has it now, after its scripts ran, as a document for the checker."""
+    return "<!doctype html>\n" + page.evaluate("document.documentElement.outerHTML")

@@ -125,6 +125,9 @@ class HomePage(Page):
         context["latest_guides"] = (
             GuidePage.objects.live().order_by("-updated", "title").prefetch_related("categories")[:6]
         )
+        from tools.models import ToolPage
+
+        context["tools"] = ToolPage.objects.live().public().order_by("path")
         return context
 
 

@@ -57,9 +57,12 @@ def catalogue_view(request, catalogue):
         sort = SORT_RELEVANCE if query else SORT_UPDATED
     results, page = paged_results(request, query, categories, situations, sort=sort, terms=terms)
     context = catalogue.get_context(request)
+    chosen = chosen_filters(request, catalogue.url, terms, categories, situations)
     context.update(
         {
             "results": results,
+            "result_heading": result_heading(results.total, query, bool(chosen)),
+            "chosen_filters": chosen,
             "query": query,
             "sort": sort,
             "sort_choices": SORT_CHOICES,
@@ -106,6 +109,30 @@ def paged_results(request, *args, **kwargs):
     if page.number != number and results.total:
         results = find_guides(*args, **kwargs, limit=PER_PAGE, offset=(page.number - 1) * PER_PAGE)
     return results, page
+
+
+def result_heading(total: int, query: str, filtered: bool) -> str:
+    """What the results are: "21 guider om ”lönesamtal”", "Det finns 12 guider inom ditt val"."""
+    guides = "1 guide" if total == 1 else f"{total} guider"
+    if query:
+        heading = f"{guides if total else 'Inga guider'} om ”{query}”"
+    else:
+        heading = f"Det finns {guides}" if total else "Det finns inga guider"
+    return f"{heading} inom ditt val" if filtered else heading
+
+
+def chosen_filters(request, base_url: str, terms, categories: list[str], situations: list[str]) -> list[dict]:
+    """The chosen areas and situations, each with the address of the same choice without it (a chip)."""
+    chosen = []
+    for facet, parameter, slugs in (("category", "omrade", categories), ("situation", "situation", situations)):
+        names = {term.slug: term.name for term in terms[facet]}
+        for slug in slugs:
+            params = request.GET.copy()
+            params.setlist(parameter, [value for value in params.getlist(parameter) if value != slug])
+            params.pop("sida", None)
+            chosen.append({"name": names[slug], "input_id": f"{facet}-{slug}",
+                           "remove_url": f"{base_url}?{params.urlencode()}" if params else base_url})
+    return chosen
 
 
 def _filter_query(request) -> str:

@@ -20,17 +20,19 @@ MAX_ANSWER_LENGTH = 3000
 
 
 class DateInput(forms.DateInput):
+    """A date field that browsers show the Swedish way (lang="sv"), sent as ÅÅÅÅ-MM-DD."""
+
     input_type = "date"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({"lang": "sv", **(attrs or {})}, format="%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):
     input_type = "time"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
+        super().__init__({"lang": "sv", **(attrs or {})}, format="%H:%M")
 
 
 DATE_ERRORS = {"required": "Fyll i ett datum.", "invalid": "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-02."}

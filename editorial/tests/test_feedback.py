@@ -31,9 +31,11 @@ def test_every_guide_asks_with_a_form_that_needs_no_javascript(client, make_guid
     html = client.get(guide.url).content.decode()
     form = re.search(r'<form method="post" action="/omdome/\d+/">.*?</form>', html, re.S).group(0)
     assert "Var guiden till hjälp?" in form and "csrfmiddlewaretoken" in form
-    assert '<button type="submit" name="hjalp" value="ja"' in form
-    assert '<button type="submit" name="hjalp" value="nej"' in form
+    # Ja or Nej first, then the optional comment, then one button that sends both.
+    assert form.index('name="hjalp" value="ja"') < form.index('name="hjalp" value="nej"') < form.index("<textarea")
+    assert '<input type="radio" id="omdome-ja" name="hjalp" value="ja">' in form
     assert '<label for="omdome-kommentar">Vill du berätta mer? (frivilligt)</label>' in form
+    assert form.index("<textarea") < form.index('<button type="submit"')
     assert 'aria-describedby="omdome-kommentar-hjalp"' in form
 
 

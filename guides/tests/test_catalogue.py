@@ -77,14 +77,14 @@ def test_catalogue_page_shows_count_options_and_results(client, library):
 
 def test_plural_count_and_no_clear_link_without_choice(client, library):
     html = client.get("/chefsguider/").content.decode()
-    assert "Det finns 5 guider inom ditt val" in html
+    assert "Det finns 5 guider<" in html and "inom ditt val" not in html
     assert "Rensa val" not in html
 
 
 def test_unknown_slugs_in_the_url_are_ignored(client, library):
     response = client.get("/chefsguider/?omrade=finns-inte&situation=%00")
     assert response.status_code == 200
-    assert "Det finns 5 guider inom ditt val" in response.content.decode()
+    assert "Det finns 5 guider<" in response.content.decode()
 
 
 def test_pagination_keeps_the_choice(client, make_guide):
@@ -124,7 +124,7 @@ def test_area_and_situation_landing_pages(client, library):
 
 def test_an_absurd_page_number_shows_the_last_page(client, library):
     response = client.get("/chefsguider/", {"sida": "99999999999999999999"})
-    assert response.status_code == 200 and "Det finns 5 guider inom ditt val" in response.content.decode()
+    assert response.status_code == 200 and "Det finns 5 guider<" in response.content.decode()
 
 
 def restrict_to_editors(guide):
@@ -155,3 +155,26 @@ def test_a_misspelt_search_offers_menade_du_with_the_corrected_words(client, mak
     assert re.search(r'Menade du <a href="\?q=l%C3%B6nesamtal">lönesamtal</a>\?', html), html
     # A correctly spelt query is not second-guessed.
     assert find_guides("lönesamtal").suggestion is None
+
+
+
+
+def test_chosen_filters_are_chips_that_link_to_the_choice_without_them(client, library):
+    html = client.get("/chefsguider/?q=lön&omrade=lon&situation=svara-samtal&sida=2").content.decode()
+    assert '<ul class="chips" aria-label="Dina val">' in html
+    assert 'href="/chefsguider/?q=l%C3%B6n&amp;situation=svara-samtal" data-chip-for="category-lon">Lön<' in html
+    assert 'href="/chefsguider/?q=l%C3%B6n&amp;omrade=lon" data-chip-for="situation-svara-samtal">Svåra samtal<' in html
+    assert "chips" not in client.get("/chefsguider/?q=lön").content.decode()
+
+
+def test_the_heading_names_the_query_and_says_inom_ditt_val_only_with_filters(client, library):
+    from guides.views import result_heading
+
+    assert result_heading(21, "lönesamtal", False) == "21 guider om ”lönesamtal”"
+    assert result_heading(1, "lönesamtal", True) == "1 guide om ”lönesamtal” inom ditt val"
+    assert result_heading(0, "xyz", False) == "Inga guider om ”xyz”"
+    assert result_heading(279, "", False) == "Det finns 279 guider"
+    html = client.get("/chefsguider/?q=xyzzyqq").content.decode()
+    assert "<title>Inga guider om ”xyzzyqq” – Chefsguider</title>" in html
+    assert "ta bort" not in html.lower().split('<section class="results"')[1]
+    assert "<title>Chefsguider</title>" in client.get("/chefsguider/").content.decode()

@@ -40,11 +40,18 @@ def test_an_episode_without_audio_says_so_and_offers_the_transcript(client, make
     assert "Hela samtalet." in html
 
 
-def test_the_episode_list_links_the_feed(client, podcast, make_episode):
+def test_the_episode_list_links_the_feed_once_an_episode_has_sound(client, podcast, make_episode):
     make_episode("Mitt första år som chef", number=2)
     html = client.get(podcast.url).content.decode()
-    assert '<link rel="alternate" type="application/rss+xml" title="Chefsguiders podd" href="/podd/feed/">' in html
+    # No sound yet: "Kommer snart", and no invitation to subscribe to an empty feed.
+    assert "Kommer snart" in html and "/podd/feed/" not in html
     assert '<a href="/podd/mitt-forsta-ar-som-chef/">2. Mitt första år som chef</a>' in html
+    assert '<img class="episode-card__cover" src="/static/podcasts/cover-224.jpg" alt=""' in html
+    make_episode("Lönesamtalet", number=3, audio_url="https://media.example.se/3.mp3", audio_size=1000)
+    html = client.get(podcast.url).content.decode()
+    assert '<link rel="alternate" type="application/rss+xml" title="Chefsguiders podd" href="/podd/feed/">' in html
+    assert 'Prenumerera i din poddapp: <a href="/podd/feed/">RSS-flöde</a>' in html
+    assert '<a href="/podd/"' in html and "Podd<span" not in html  # the menu no longer says "Kommer snart"
 
 
 def test_a_teaser_block_places_an_episode_in_a_guide(client, make_episode, make_guide):
@@ -57,6 +64,10 @@ def test_a_teaser_block_places_an_episode_in_a_guide(client, make_episode, make_
     assert '<aside class="podcast-teaser" aria-label="Poddavsnitt">' in html
     assert f'<a href="{episode.url}">Lönesamtalet som blev bra</a>' in html
     assert "Medverkande: Hanna Dahl (programledare), Sara Nyström (lönespecialist)" in html
+    assert "Läs samtalet – ljudet kommer snart" in html  # no sound yet
+    episode.audio_url, episode.audio_size = "https://media.example.se/1.mp3", 1000
+    episode.save_revision().publish()
+    html = client.get(make_guide(body=body).url).content.decode()
     assert "Lyssna på avsnittet (34 min)" in html
 
     episode.unpublish()

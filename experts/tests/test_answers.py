@@ -162,3 +162,17 @@ def test_related_guides_show_only_what_a_reader_may_open(client, make_answer, re
         ExpertAnswerRelatedGuide.objects.create(answer_page=page, guide=guide, sort_order=order)
     html = client.get(page.url).content.decode()
     assert related_guides_some_hidden.listed(html) == ["Synlig ett", "Synlig två"]
+
+
+def test_an_area_page_shows_its_latest_answers_and_a_situation_page_none(client, make_answer):
+    make_answer("Får jag neka semester i juli?", area="arbetsratt", answered_on=datetime.date(2026, 10, 1))
+    make_answer("Hur sätter jag lön för en nyanställd?", area="lon")
+    for number in range(5):
+        make_answer(f"Arbetsrättsfråga {number}", area="arbetsratt", answered_on=datetime.date(2026, 11, 1 + number))
+    html = client.get("/chefsguider/omrade/arbetsratt/").content.decode()
+    section = html.split('id="experten-svarar"')[1].split("</section>")[0]
+    shown = re.findall(r'guide-card__title"><a href="[^"]+">([^<]+)</a>', section)
+    assert shown == [f"Arbetsrättsfråga {number}" for number in (4, 3, 2, 1)]  # the newest four
+    assert 'href="/experten-svarar/#arbetsratt"' in section
+    assert "Hur sätter jag lön" not in html
+    assert 'id="experten-svarar"' not in client.get("/chefsguider/situation/svara-samtal/").content.decode()

@@ -15,8 +15,8 @@ TEXT = "Planen ska vara klar {{fakta:plan-for-atergang-dag-30}}."
 
 
 def test_an_unknown_fact_names_itself_and_the_line_when_known():
-    assert str(UnknownFact("okand")) == "unknown fact 'okand' (not in the register content/facts/)"
-    assert str(UnknownFact("okand", 3)) == "line 3: unknown fact 'okand' (not in the register content/facts/)"
+    assert str(UnknownFact("okand")) == "unknown fact 'okand' (not in the register, content/facts/)"
+    assert str(UnknownFact("okand", 3)) == "line 3: unknown fact 'okand' (not in the register, content/facts/)"
     assert str(UnknownFact("okand", 3, detail="särskilt skäl")) == "line 3: särskilt skäl"
     assert UnknownFact("okand", 3).fact_id == "okand"
 

@@ -51,7 +51,7 @@ def test_the_query_string_is_part_of_the_key(client, make_guide):
     make_guide("Lönesamtalet", areas=["lon"], publish=True)
     make_guide("Konflikten i gruppen", areas=["ledarskap"], publish=True)
     everything = client.get("/chefsguider/")
-    assert everything["X-Cache"] == "miss" and "Det finns 2 guider inom ditt val" in everything.content.decode()
+    assert everything["X-Cache"] == "miss" and "Det finns 2 guider<" in everything.content.decode()
     # The filtered catalogue is another page: never the unfiltered one from the cache.
     filtered = client.get("/chefsguider/?omrade=lon")
     assert filtered["X-Cache"] == "miss"

@@ -38,10 +38,10 @@ TABLE = GuideSearchEntry._meta.db_table
 VOCABULARY = VocabularyWord._meta.db_table
 #: ts_rank weights for D (body), C (headings), B (ingress), A (title).
 RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
-#: Above this many matches only the best candidates by coverage and the small head vector (title,
-#: ingress, search words, headings) are ranked by the full vector, which is read from TOAST and
-#: decompressed; up to it every match is, so a library of our size ranks exactly.
-RANK_CANDIDATES = 500
+#: Above this many matches only the best candidates by coverage and by a match in the small head
+#: vector (title, ingress, search words, headings) are ranked by the full vector, which is read
+#: from TOAST and decompressed; up to it every match is, so a library of our size ranks exactly.
+RANK_CANDIDATES = 200
 #: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
 COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
@@ -84,6 +84,15 @@ class PostgresEngine(AnalysedEngine):
 
     def _rows(self, sql: str, params=None) -> list[tuple]:
         with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _planned_rows(self, sql: str, params) -> list[tuple]:
+        """Rows of a search statement, planned for the GIN indexes. A tsquery with a few common
+        expansions can make the planner guess that a sequential scan is cheaper, which reads and
+        decompresses every guide's vector (seconds at 100,000 guides); the index never does."""
+        with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
             return cursor.fetchall()
 
@@ -221,35 +230,41 @@ class PostgresEngine(AnalysedEngine):
         params = _Params()
         by_relevance = sort != SORT_UPDATED and not plan.is_empty
         if plan.is_empty:
-            matched, score, head = f"SELECT *, 0 AS covered FROM {TABLE}", "0", "0"
+            matched, score, head = f"SELECT *, 0 AS covered FROM {TABLE}", "0", "FALSE"
         else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
-            matched = self._matching(forms, 1 if widen else plan.required)
+            required = 1 if widen else plan.required
+            matched = self._matching(forms, required)
             proximity = [
                 f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, v, {_tsquery(params, f'{a.word} {b.word}')}, 1)"
                 for a, b in plan.adjacent_pairs()
             ]
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
-            head = f"ts_rank({RANK_WEIGHTS}, head_vector, ({' || '.join(forms)}))"
+            head = f"head_vector @@ ({' || '.join(forms)})"
+            if required >= len(forms):  # both GIN indexes at once: a bitmap AND, then the few rows
+                head += f" AND search_vector @@ ({' && '.join(forms)})"
         in_categories = _any_of(params, "categories", filters.categories)
         in_situations = _any_of(params, "situations", filters.situations)
-        # Relevance: the best candidates by coverage and the small head vector, then the full
+        # Relevance: the candidates with the most concepts, those with a match in their title,
+        # ingress, search words or headings first (GIN index on the head vector), then the full
         # ranking of those alone. By date: the newest, ranked only for Hit.score.
-        candidate_order = "covered DESC, head DESC, updated DESC, guide_id"
+        candidate_order = "covered DESC, head_hits.guide_id IS NOT NULL DESC, updated DESC, guide_id"
         if not by_relevance:
             candidate_order = "updated DESC, guide_id"
         candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
         order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
         vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
-        total, page, categories, situations = self._rows(
+        total, page, categories, situations = self._planned_rows(
             f"""
             WITH matched AS MATERIALIZED (
-                SELECT guide_id, categories, situations, updated, covered, {head if by_relevance else "0"} AS head
-                FROM ({matched}) AS found
+                SELECT guide_id, categories, situations, updated, covered FROM ({matched}) AS found
             ), chosen AS (
-                SELECT guide_id, updated, covered, head FROM matched WHERE {in_categories} AND {in_situations}
+                SELECT guide_id, updated, covered FROM matched WHERE {in_categories} AND {in_situations}
+            ), head_hits AS MATERIALIZED (
+                SELECT guide_id FROM {TABLE} WHERE {head}
             ), candidates AS MATERIALIZED (
-                SELECT guide_id, covered FROM chosen ORDER BY {candidate_order} LIMIT {int(candidates)}
+                SELECT guide_id, covered FROM chosen LEFT JOIN head_hits USING (guide_id)
+                ORDER BY {candidate_order} LIMIT {int(candidates)}
             ), ranked AS (
                 SELECT guide_id, updated, {score} AS score FROM (
                     SELECT guide_id, covered, updated{vector} FROM candidates JOIN {TABLE} USING (guide_id) OFFSET 0
@@ -262,12 +277,8 @@ class PostgresEngine(AnalysedEngine):
                 (SELECT coalesce(json_agg(
                     json_build_array(guide_id, score, summary, body, members_only) ORDER BY {order}), '[]')
                  FROM page JOIN {TABLE} USING (guide_id, updated)),
-                (SELECT coalesce(json_object_agg(name, n), '{{}}') FROM (
-                    SELECT name, count(*) AS n FROM matched, jsonb_array_elements_text(categories) AS name
-                    WHERE {in_situations} GROUP BY name) AS counts),
-                (SELECT coalesce(json_object_agg(name, n), '{{}}') FROM (
-                    SELECT name, count(*) AS n FROM matched, jsonb_array_elements_text(situations) AS name
-                    WHERE {in_categories} GROUP BY name) AS counts)
+                {_facet_counts("categories", in_situations)},
+                {_facet_counts("situations", in_categories)}
             """,
             params,
         )[0]
@@ -338,6 +349,15 @@ def _word(params: _Params, word: str) -> str:
     """A tsquery of a word; its stem is searched as a word too, so PostgreSQL stems it again
     ("mötena" -> "möten" -> "möt")."""
     return f"({' || '.join(_tsquery(params, form) for form in dict.fromkeys((word, stem(word))))})"
+
+
+def _facet_counts(column: str, condition: str) -> str:
+    """Guides per option of a facet among the matches: counted per distinct combination of options
+    first (a few dozen), so the JSON lists are read once per combination, not once per guide."""
+    return f"""(SELECT coalesce(json_object_agg(name, n), '{{}}') FROM (
+        SELECT name, sum(n)::int AS n FROM (
+            SELECT {column}, count(*) AS n FROM matched WHERE {condition} GROUP BY {column}
+        ) AS combinations, jsonb_array_elements_text({column}) AS name GROUP BY name) AS counts)"""
 
 
 def _any_of(params: _Params, column: str, values: Iterable[str]) -> str:

@@ -193,51 +193,6 @@ def expires_in(key) -> float | None:
     return None if expiry is None else expiry - time.time()
 
 
-def test_a_lost_counter_restarts_at_the_clock_in_milliseconds_and_never_expires(kept, caplog):
-    import time
-
-    from operations.content_cache import GENERATION_KEY
-
-    first = generation()
-    assert abs(first - time.time() * 1000) < 60_000  # above every number an older counter reached
-    assert generation() == first
-    assert expires_in(GENERATION_KEY) is None
-    cache.clear()
-    invalidate()  # a change while the counter is lost starts it again, and logs nothing
-    assert abs(generation() - time.time() * 1000) < 60_000
-    assert expires_in(GENERATION_KEY) is None
-    assert [record for record in caplog.records if record.name == "operations.content_cache"] == []
-
-
-def test_the_time_of_the_last_change_is_kept_for_validators(kept):
-    import time
-
-    from operations.content_cache import CHANGED_AT_KEY, content_version
-
-    now = time.time()
-    version, changed_at = content_version()
-    assert isinstance(changed_at, float) and now - 1 <= changed_at <= time.time()
-    assert content_version() == (version, changed_at)
-    assert expires_in(CHANGED_AT_KEY) is None
-    time.sleep(0.01)
-    invalidate()
-    later_version, later = content_version()
-    assert later_version > version and later > changed_at
-    assert expires_in(CHANGED_AT_KEY) is None
-
-
-def test_without_a_working_cache_the_generation_is_1_and_the_change_time_now(settings):
-    import time
-
-    from operations.content_cache import content_version
-
-    settings.PAGE_CACHE_SECONDS = 600
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    assert generation() == 1
-    version, changed_at = content_version()
-    assert version == 1 and abs(changed_at - time.time()) < 5
-
-
 def test_a_value_is_kept_for_its_own_time_or_the_page_cache_time(kept, settings):
     import hashlib
 
@@ -261,15 +216,3 @@ def test_a_cache_that_cannot_be_read_is_logged_with_the_key(kept, caplog, monkey
     assert record.levelname == "WARNING"
     assert record.getMessage() == "Could not read page-cache:1:abc from the cache; computing it"
     assert record.exc_info and record.exc_info[0] is ConnectionError
-
-
-def test_a_cache_that_cannot_be_written_is_logged(kept, caplog, monkeypatch):
-    from operations import content_cache
-
-    def broken(*args, **kwargs):
-        raise ConnectionError("the cache is gone")
-
-    monkeypatch.setattr(content_cache.cache, "incr", broken)
-    content_cache._next_generation()
-    (record,) = [record for record in caplog.records if record.name == "operations.content_cache"]
-    assert record.levelname == "ERROR" and record.getMessage() == "Could not mark cached pages and results stale"

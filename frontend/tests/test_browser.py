@@ -252,6 +252,7 @@ LAYOUT_SHIFT = """async () => {
 
 def test_pages_do_not_shift_while_loading(live_server, page, library):
     """Assets never move the page; the worksheet script turning lists into fields may, very little."""
+    page.add_init_script(LAYOUT_SHIFT_RECORDER)
     for width in (375, 1280):  # on a phone the filters wait in a closed panel from the first paint
         page.set_viewport_size({"width": width, "height": 900})
         for path in ("/", "/chefsguider/", "/chefsguider/?omrade=lon"):

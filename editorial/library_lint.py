@@ -235,10 +235,3 @@ def near_duplicates(library: Library) -> list[Problem]:
 def _line_of(reason: str) -> int:
     match = re.match(r"line (\d+)", reason)
     return int(match.group(1)) if match else 1
-
-
-def counts(library: Library) -> tuple[Counter, Counter]:
-    return (
-        Counter(name for guide in library.guides.values() for name in guide.categories),
-        Counter(name for guide in library.guides.values() for name in guide.situations),
-    )

@@ -124,15 +124,21 @@ def _is_number_or_table(value) -> bool:
     )
 
 
-def _date(value, name, fact_id, optional=False):
-    if value in (None, "") and optional:
-        return None
+def read_date(value) -> datetime.date:
+    """A date from a source file: YAML's own date, or text YYYY-MM-DD (ValueError otherwise).
+    The one date reader of every content source (guides.source uses it too)."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    return datetime.date.fromisoformat(str(value))
+
+
+def _date(value, name, fact_id, optional=False):
+    if value in (None, "") and optional:
+        return None
     try:
-        return datetime.date.fromisoformat(str(value))
+        return read_date(value)
     except ValueError:
         raise RegisterError(f"fact {fact_id!r}: {name} {value!r} is not a date (YYYY-MM-DD)") from None
 

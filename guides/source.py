@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 from facts.citations import UnknownFact, check_citations
+from facts.register import read_date
 from guides.models import GUIDE_FORMS, RESERVED_GUIDE_SLUGS
 
 REQUIRED_FIELDS = {"title", "summary", "categories", "author", "updated"}
@@ -186,12 +187,8 @@ def _guide_slug(value) -> str:
 
 def parse_date(value, name: str) -> datetime.date:
     """A front matter date: YAML's own date, or text in the form YYYY-MM-DD."""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
     try:
-        return datetime.date.fromisoformat(str(value))
+        return read_date(value)
     except ValueError:
         raise SourceError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
 

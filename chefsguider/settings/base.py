@@ -193,6 +193,9 @@ else:
 
 # Whole pages for anonymous readers (operations.page_cache); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Parts of pages that cost most to render (a guide's body, its related guides), kept per published
+# revision and generation of the content; kept also when the page cache is off. 0 switches them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/", "/media/")
 # Models outside the page tree whose changes show on cached pages (app_label.model).
 #: The register of legal facts as shipped (content/facts/*.yml); the database holds editors' copy.

@@ -202,7 +202,10 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/",
 FACTS_DIR = BASE_DIR / "content" / "facts"
 PAGE_CACHE_INVALIDATING_MODELS = {
     "facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction",
+    "guides.guidearea", "guides.situation",
 }
+# Request headers that select another page at the same address (the catalogue's results fragment).
+PAGE_CACHE_KEY_HEADERS = ("X-Chefsguider-Fragment",)
 
 # Security headers. The site's policy allows nothing inline; the admin gets its own policy.
 ADMIN_URL_PREFIX = "/admin/"
@@ -257,6 +260,8 @@ EMAIL_FILE_PATH = DATA_DIR / "mail"  # for EMAIL_BACKEND=django.core.mail.backen
 
 # Search rate limits per IP address (django-ratelimit): full searches and as-you-type suggestions.
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")
+# Behind the documented proxy: the file where it logs searches (search.log; docs/operations.md).
+SEARCH_LOG_BY_PROXY = os.environ.get("SEARCH_LOG_BY_PROXY", "")
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")
 
 # django-ratelimit keys on the visitor's address (REMOTE_ADDR); behind a proxy, name the request

@@ -30,6 +30,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
+from operations import proxy_cache
+
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
@@ -140,6 +142,7 @@ def _next_generation() -> None:
     except Exception:
         logger.exception("Could not mark cached pages and results stale")
     _here.shared = None
+    proxy_cache.purge()
 
 
 def _request_started(**kwargs) -> None:

@@ -29,7 +29,11 @@ from operations.content_cache import generation, invalidate, keep, kept
 
 TOKEN_PLACEHOLDER = "__CSRF_TOKEN__"
 TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Vary", "X-Robots-Tag")
+#: Headers of a response that are not kept with it: the rest (type, validators, Vary, X-Robots-Tag and
+#: what a view hands to the proxy) is served again with the page.
+UNKEPT_HEADERS = {"content-length", "x-cache", "set-cookie"}
+#: The request header by which the documented proxy asks for pages it may keep (deploy/nginx).
+PROXY_HEADER = "X-Chefsguider-Proxy"
 CACHEABLE_TYPES = ("text/html", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
 
 
@@ -76,18 +80,39 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request)
-        stored = kept(key)
+        proxy = self._through_proxy(request)
+        key = self._key(request) if settings.PAGE_CACHE_SECONDS else None
+        stored = kept(key) if key else None
         if stored is not None:
-            return self._thaw(request, stored)
+            return self._for_proxy(request, stored) if proxy else self._thaw(request, stored)
         response = self.get_response(request)
-        if self._cacheable_response(request, response):
-            keep(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
-            response["X-Cache"] = "miss"
+        if not self._cacheable_response(request, response):
+            return response
+        stored = self._freeze(response)
+        if key:
+            keep(key, stored, settings.PAGE_CACHE_SECONDS)
+        if proxy:
+            response = self._for_proxy(request, stored)
+        response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _through_proxy(request) -> bool:
+        """Whether the documented proxy (deploy/nginx) asks, and this site lets it keep pages."""
+        return bool(settings.PROXY_CACHE_SECONDS) and request.headers.get(PROXY_HEADER) == "cache"
+
+    def _for_proxy(self, request, stored) -> HttpResponse:
+        """A page for the proxy to keep: its forms hold the CSRF placeholder, which the proxy fills
+        with each reader's own token, and no CSRF cookie is set here (the proxy sets one)."""
+        response = self._response(stored)
+        response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+        if TOKEN_PLACEHOLDER.encode() in stored["content"]:
+            response["X-Chefsguider-Csrf"] = "placeholder"
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False  # CsrfViewMiddleware: no cookie for this one
         return response
 
     def _cacheable_request(self, request) -> bool:
-        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        if request.method not in ("GET", "HEAD") or not (settings.PAGE_CACHE_SECONDS or settings.PROXY_CACHE_SECONDS):
             return False
         if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PREFIXES):
             return False
@@ -116,16 +141,21 @@ class AnonymousPageCacheMiddleware:
 
     def _freeze(self, response) -> dict:
         content = TOKEN_INPUT.sub(rb"\g<1>" + TOKEN_PLACEHOLDER.encode() + rb"\g<2>", response.content)
-        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
         return {"content": content, "status": response.status_code, "headers": headers}
+
+    @staticmethod
+    def _response(stored, content=None) -> HttpResponse:
+        response = HttpResponse(stored["content"] if content is None else content, status=stored["status"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        return response
 
     def _thaw(self, request, stored) -> HttpResponse:
         """The stored page for this reader, with the reader's own CSRF token in its forms."""
         content = stored["content"]
         if TOKEN_PLACEHOLDER.encode() in content:
             content = content.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
-        response = HttpResponse(content, status=stored["status"])
-        for name, value in stored["headers"].items():
-            response[name] = value
+        response = self._response(stored, content)
         response["X-Cache"] = "hit"
         return response

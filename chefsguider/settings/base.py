@@ -196,6 +196,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Parts of pages that cost most to render (a guide's body, its related guides), kept per published
 # revision and generation of the content; kept also when the page cache is off. 0 switches them off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
+# Behind the documented proxy (deploy/nginx; docs/operations.md, "The proxy"): how long it may keep an
+# anonymous page (the most a page can be stale if it was being rendered while a change was published;
+# 0: the proxy keeps nothing), and its cache folder, emptied whenever the content changes.
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "0"))
+PROXY_CACHE_DIR = os.environ.get("PROXY_CACHE_DIR", "")
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/", "/media/")
 # Models outside the page tree whose changes show on cached pages (app_label.model).
 #: The register of legal facts as shipped (content/facts/*.yml); the database holds editors' copy.

@@ -117,7 +117,11 @@ def gunicorn(python: str, port: int, env: dict, cwd: Path, log: Path, workers: i
     command = [python, "-m", "gunicorn", env.pop("WSGI", "chefsguider.wsgi"), "--bind", f"127.0.0.1:{port}",
                "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning", "--timeout", "60"]
     server = Process(command, env={**os.environ, **env}, cwd=cwd, log=log.open("w"))
-    wait_for(f"http://127.0.0.1:{port}/")
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+    except Exception:
+        server.stop()
+        raise
     return server
 
 
@@ -154,26 +158,27 @@ def main() -> None:
     rows: dict[str, dict] = {}
     loads = [os.getloadavg()]
     ours = {"CHEFSGUIDER_DATA_DIR": args.data, "DJANGO_SETTINGS_MODULE": "chefsguider.settings.base",
-            "SEARCH_RATE": "100000000/m", "DATABASE_URL": ""}
+            "SEARCH_RATE": "100000000/m"}
 
     # 1. Stock Wagtail: bakerydemo's blog page, DEBUG off, SQLite, its own venv.
-    bakery = gunicorn(args.bakerydemo_python, 8201, {"DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production",
-                                                     "DJANGO_SECRET_KEY": "bench-" + "x" * 40,
-                                                     "WSGI": "bakerydemo.wsgi", "PYTHONPATH": ""},
-                      Path(args.bakerydemo), results / "bakerydemo.log", args.workers)
+    stock = {"DJANGO_SETTINGS_MODULE": "bakerydemo.settings.production", "DJANGO_SECRET_KEY": "bench-" + "x" * 40,
+             "SECURE_SSL_REDIRECT": "false", "WSGI": "bakerydemo.wsgi", "PYTHONPATH": ""}
+    bakery = gunicorn(args.bakerydemo_python, 18721, stock, Path(args.bakerydemo), results / "bakerydemo.log",
+                      args.workers)
     try:
-        wait_for(f"http://127.0.0.1:8201{args.blog}")
-        run(f"http://127.0.0.1:8201{args.blog}", [bakery.pid])  # warm-up
-        rows["bakerydemo blog page"] = run(f"http://127.0.0.1:8201{args.blog}", [bakery.pid])
+        wait_for(f"http://127.0.0.1:18721{args.blog}")
+        run(f"http://127.0.0.1:18721{args.blog}", [bakery.pid])  # warm-up
+        rows["bakerydemo blog page"] = run(f"http://127.0.0.1:18721{args.blog}", [bakery.pid])
     finally:
         bakery.stop()
 
     # 2. Our guide without the page cache (kept fragments warm after the first render).
     python = sys.executable
-    uncached = gunicorn(python, 8202, {**ours, "PAGE_CACHE_SECONDS": "0"}, ROOT, results / "uncached.log", args.workers)
+    uncached = gunicorn(python, 18722, {**ours, "PAGE_CACHE_SECONDS": "0"}, ROOT, results / "uncached.log",
+                        args.workers)
     try:
-        run(f"http://127.0.0.1:8202{args.guide}", [uncached.pid])
-        rows["guide, uncached"] = run(f"http://127.0.0.1:8202{args.guide}", [uncached.pid])
+        run(f"http://127.0.0.1:18722{args.guide}", [uncached.pid])
+        rows["guide, uncached"] = run(f"http://127.0.0.1:18722{args.guide}", [uncached.pid])
     finally:
         uncached.stop()
 
@@ -184,29 +189,29 @@ def main() -> None:
     shutil.rmtree(proxy_dir, ignore_errors=True)
     (proxy_dir / "cache").mkdir(parents=True)
     search_log = proxy_dir / "searches.log"
-    app = gunicorn(python, 8203, {**ours, "PAGE_CACHE_SECONDS": "600", "PROXY_CACHE_SECONDS": "600",
+    app = gunicorn(python, 18723, {**ours, "PAGE_CACHE_SECONDS": "600", "PROXY_CACHE_SECONDS": "600",
                                   "PROXY_CACHE_DIR": str(proxy_dir / "cache"), "SEARCH_LOG_BY_PROXY": str(search_log)},
                    ROOT, results / "app.log", args.workers)
-    site = render({"CHEFSGUIDER_PROXY_CACHE_DIR": str(proxy_dir / "cache"), "CHEFSGUIDER_PROXY_UPSTREAM": "127.0.0.1:8203",
-                   "CHEFSGUIDER_PROXY_LISTEN": "127.0.0.1:8204", "CHEFSGUIDER_SEARCH_LOG": str(search_log),
-                   "CHEFSGUIDER_PROXY_COOKIE_FLAGS": ""})
+    site = render({"CHEFSGUIDER_PROXY_CACHE_DIR": str(proxy_dir / "cache"),
+                   "CHEFSGUIDER_PROXY_UPSTREAM": "127.0.0.1:18723", "CHEFSGUIDER_PROXY_LISTEN": "127.0.0.1:18724",
+                   "CHEFSGUIDER_SEARCH_LOG": str(search_log), "CHEFSGUIDER_PROXY_COOKIE_FLAGS": ""})
     proxy = nginx(proxy_dir, site, results / "proxy.log")
     static_dir = results / "static"
     try:
-        wait_for(f"http://127.0.0.1:8204{args.guide}")
+        wait_for(f"http://127.0.0.1:18724{args.guide}")
         pids = [app.pid, proxy.pid]
-        run(f"http://127.0.0.1:8204{args.guide}", pids)
-        rows["guide, cached (proxy)"] = run(f"http://127.0.0.1:8204{args.guide}", pids)
-        run(f"http://127.0.0.1:8204{args.search}", pids)
+        run(f"http://127.0.0.1:18724{args.guide}", pids)
+        rows["guide, cached (proxy)"] = run(f"http://127.0.0.1:18724{args.guide}", pids)
+        run(f"http://127.0.0.1:18724{args.search}", pids)
         search_log.write_text("")
-        rows["search page, cached (proxy), each search logged"] = run(f"http://127.0.0.1:8204{args.search}", pids)
+        rows["search page, cached (proxy), each search logged"] = run(f"http://127.0.0.1:18724{args.search}", pids)
         logged = len(search_log.read_text().splitlines())
         rows["search page, cached (proxy), each search logged"]["logged"] = logged
         # The same HTML as the proxy serves it, saved for nginx as a static file.
         shutil.rmtree(static_dir, ignore_errors=True)
         target = static_dir / args.guide.strip("/") / "index.html"
         target.parent.mkdir(parents=True)
-        with urllib.request.urlopen(f"http://127.0.0.1:8204{args.guide}") as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:18724{args.guide}") as response:
             target.write_bytes(response.read())
     finally:
         proxy.stop()
@@ -214,12 +219,13 @@ def main() -> None:
 
     # 4. nginx serving the saved HTML.
     static = nginx(results / "nginx-static",
-                   f"server {{ listen 127.0.0.1:8205; root {static_dir}; location / {{ try_files $uri/index.html =404; }} }}",
+                   f"server {{ listen 127.0.0.1:18725; root {static_dir}; "
+                   "location / { try_files $uri/index.html =404; } }",
                    results / "nginx-static.log")
     try:
-        wait_for(f"http://127.0.0.1:8205{args.guide}")
-        run(f"http://127.0.0.1:8205{args.guide}", [static.pid])
-        rows["nginx static, same HTML"] = run(f"http://127.0.0.1:8205{args.guide}", [static.pid])
+        wait_for(f"http://127.0.0.1:18725{args.guide}")
+        run(f"http://127.0.0.1:18725{args.guide}", [static.pid])
+        rows["nginx static, same HTML"] = run(f"http://127.0.0.1:18725{args.guide}", [static.pid])
     finally:
         static.stop()
     loads.append(os.getloadavg())
@@ -233,7 +239,8 @@ def report(rows: dict, loads, args) -> str:
     ceiling = rows["nginx static, same HTML"]["rps"]
     lines = [
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}; gunicorn {args.workers} sync workers; "
-        f"nginx 1 worker; load average before {loads[0][0]:.2f} {loads[0][1]:.2f}, after {loads[1][0]:.2f} {loads[1][1]:.2f}",
+        f"nginx 1 worker; load average before {loads[0][0]:.2f} {loads[0][1]:.2f}, "
+        f"after {loads[1][0]:.2f} {loads[1][1]:.2f}",
         "",
         "| what | req/s | p50 ms | p99 ms | server CPU ms/request | errors | × bakerydemo | of nginx static |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",

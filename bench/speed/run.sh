@@ -17,7 +17,7 @@ command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -q 
 bakery_python="${BAKERYDEMO_PYTHON:-$BAKERYDEMO/.bench-venv/bin/python}"  # or a venv of your own
 if [ ! -x "$bakery_python" ]; then
   "$(command -v python3.12 || command -v python3)" -m venv "$BAKERYDEMO/.bench-venv"
-  "$bakery_python" -m pip install -q -r "$BAKERYDEMO/requirements/base.txt" gunicorn
+  "$bakery_python" -m pip install -q -r "$BAKERYDEMO/requirements/base.txt" "whitenoise>=6.11,<7" gunicorn  # as its production.txt
 fi
 if [ ! -f "$BAKERYDEMO/bakerydemodb" ]; then
   (cd "$BAKERYDEMO" && DJANGO_SETTINGS_MODULE=bakerydemo.settings.dev "$bakery_python" manage.py migrate --noinput -v0 \
@@ -26,7 +26,8 @@ fi
 (cd "$BAKERYDEMO" && DJANGO_SETTINGS_MODULE=bakerydemo.settings.production DJANGO_SECRET_KEY=bench \
   "$bakery_python" manage.py collectstatic --noinput -v0)
 
-export CHEFSGUIDER_DATA_DIR="$PWD/bench/speed/data" DJANGO_SETTINGS_MODULE=chefsguider.settings.base DATABASE_URL=
+unset DATABASE_URL REDIS_URL  # the embedded default: SQLite, in-process cache
+export CHEFSGUIDER_DATA_DIR="$PWD/bench/speed/data" DJANGO_SETTINGS_MODULE=chefsguider.settings.base
 if [ ! -f "$CHEFSGUIDER_DATA_DIR/db.sqlite3" ]; then
   mkdir -p "$CHEFSGUIDER_DATA_DIR"
   python manage.py migrate --noinput -v0

@@ -8,10 +8,10 @@ from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
-#: Queries for an anonymous reader of a guide whose fragments are kept: the site and the route to the
-#: page (Wagtail), view restrictions, the content generation, the guide's areas (page meta), the
-#: podcast link, the tools links and the membership call to action.
-KEPT_GUIDE_QUERIES = 15
+#: Queries for an anonymous reader of a guide whose fragments are kept: the site, the route to the
+#: page and its view restrictions (Wagtail, 8), the content generation, the guide's areas (page meta),
+#: a view restriction check and the membership call to action.
+KEPT_GUIDE_QUERIES = 12
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from editorial.search_log import log_api_search, mark_logged, open_url
 from guides.catalogue import find_guides, term_lists
-from guides.throttling import searches_exceeded, suggestions_exceeded
+from operations.throttling import searches_exceeded, suggestions_exceeded
 from search.base import MAX_QUERY_LENGTH, SORTS
 
 MAX_LIMIT = 100

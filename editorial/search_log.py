@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from editorial.models import SearchLog
-from guides.throttling import searches_exceeded
+from operations.throttling import searches_exceeded
 from search.base import MAX_QUERY_LENGTH
 
 ENTRY_PLACEHOLDER = b"__SEARCH_LOG_ENTRY_LINK__"  # stands for _entry_prefix(<entry>) in a stored page

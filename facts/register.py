@@ -134,6 +134,18 @@ def read_date(value) -> datetime.date:
     return datetime.date.fromisoformat(str(value))
 
 
+def read_text(value, name: str, max_length: int | None = None) -> str:
+    """A text from a source file, stripped: non-empty and at most max_length characters (ValueError
+    otherwise, with a message naming the field). The one text reader of every content source
+    (guides' front matter, the other pages' front matter, the planners' rules)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty text")
+    value = value.strip()
+    if max_length is not None and len(value) > max_length:
+        raise ValueError(f"{name} is longer than {max_length} characters")
+    return value
+
+
 def _date(value, name, fact_id, optional=False):
     if value in (None, "") and optional:
         return None

@@ -26,7 +26,10 @@ class RegisterError(ValueError):
 
 
 @dataclass
-class RegisterReport:
+class ImportReport:
+    """What an import did, file by file: the report of the register's import and of every page
+    source's (guides.importer.import_pages)."""
+
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -212,8 +215,8 @@ def known_fact_ids() -> dict[str, set[str]]:
     return known
 
 
-def import_facts(folder: Path) -> RegisterReport:
-    report = RegisterReport()
+def import_facts(folder: Path) -> ImportReport:
+    report = ImportReport()
     readable, report.failed = read_register(folder)
     for path, facts in readable.items():
         outcomes = []

@@ -9,7 +9,6 @@ while the others still import.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -18,24 +17,10 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from facts.register import known_fact_ids
+from facts.register import ImportReport, known_fact_ids
 from guides.blocks import GuideBodyBlock
 from guides.models import CataloguePage, GuideArea, GuidePage, GuideSourceLink, Situation
 from guides.source import GUIDE_HREF, GuideSource, SourceError, parse_guide
-
-
-@dataclass
-class ImportReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (
-            f"created: {len(self.created)}, updated: {len(self.updated)}, "
-            f"unchanged: {len(self.unchanged)}, failed: {len(self.failed)}"
-        )
 
 
 def import_pages(

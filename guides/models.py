@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
@@ -158,7 +159,13 @@ class CataloguePage(RoutablePageMixin, Page):
         return term_view(request, self, Situation, slug)
 
     def term_url(self, term: Term) -> str:
-        return f"{self.url}{term.url_prefix}/{term.slug}/"
+        """The landing page of an area or a situation ({% term_url %} in templates)."""
+        return f"{self._own_url}{term.url_prefix}/{term.slug}/"
+
+    @cached_property
+    def _own_url(self) -> str:
+        # Pages list many terms: the page's address is worked out once per instance (one request).
+        return self.url
 
     def get_sitemap_urls(self, request=None):
         """The catalogue and its area and situation landing pages, for sitemap.xml."""

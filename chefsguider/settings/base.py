@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "membership",
     "operations",
     "editorial",
-    "syndication",
     "tools",
     "letters",
     "experts",

@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"operations"},  # page and content caches, security headers, /healthz, rate limits: knows no app
     {"facts", "search"},  # the register of legal facts; the search seam and its engines
     {"guides"},  # readers' pages: catalogue, guides, areas and situations, import and export
-    {"editorial", "membership", "syndication", "tools", "podcasts"},  # apps that plug into guides
+    {"editorial", "membership", "tools", "podcasts"},  # apps that plug into guides
     {"letters", "experts", "api"},  # built on the apps above: tools' planners, membership, the search log
     {"frontend", "chefsguider"},  # the shared templates and the project package: may know every app
 ]

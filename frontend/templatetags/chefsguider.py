@@ -85,6 +85,54 @@ def icon_sprite(context):
     return mark_safe(sprite(_icons_used(context)))
 
 
+#: The site's sections in the navigation, by page type: their addresses come from the page tree.
+SECTION_PAGE_TYPES = {
+    "guides": "guides.CataloguePage",
+    "tools": "tools.ToolIndexPage",
+    "experts": "experts.ExpertIndexPage",
+    "podcasts": "podcasts.PodcastIndexPage",
+}
+
+
+@register.simple_tag
+def section_urls() -> dict[str, str]:
+    """{section: url} of the navigation's sections, wherever editors keep them ("" for a missing one);
+    kept per content generation, so a moved or renamed section is followed on the next change."""
+    from operations.content_cache import remember
+
+    return remember("section-urls", (), _section_urls)
+
+
+def _section_urls() -> dict[str, str]:
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in SECTION_PAGE_TYPES.values()))
+    first = {}
+    for page in Page.objects.live().filter(content_type__in=types.values()).order_by("path"):
+        first.setdefault(page.content_type_id, page.url)
+    return {key: first.get(types[apps.get_model(label)].pk, "") for key, label in SECTION_PAGE_TYPES.items()}
+
+
+@register.filter
+def is_within(path: str, section_url: str) -> bool:
+    """Whether a request path lies in a section: {% if request.path|is_within:sections.tools %}."""
+    return bool(section_url) and str(path).startswith(section_url)
+
+
+@register.simple_tag(takes_context=True)
+def term_url(context, term):
+    """The landing page of a guide area or situation (CataloguePage.term_url): {% term_url area %}.
+    The catalogue is the page's own context (the catalogue, a guide's parent, the front page's)."""
+    from guides.models import CataloguePage
+
+    catalogue = context.get("catalogue") or context.get("page")
+    if not isinstance(catalogue, CataloguePage):
+        catalogue = CataloguePage.objects.live().first()
+    return catalogue.term_url(term) if catalogue else ""
+
+
 @register.filter
 def tool_icon(kind):
     """The icon name of a kind of tool: {% icon tool.tool|tool_icon %}."""

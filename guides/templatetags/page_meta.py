@@ -26,7 +26,7 @@ def canonical_url(request) -> str:
     return request.build_absolute_uri(request.path)
 
 
-@register.inclusion_tag("syndication/includes/page_meta.html", takes_context=True)
+@register.inclusion_tag("guides/includes/page_meta.html", takes_context=True)
 def page_meta(context):
     """Canonical link and OpenGraph tags for any page that has a request."""
     request = context.get("request")

@@ -1,11 +1,11 @@
-"""Public URLs of syndication: the feeds and the sitemap."""
+"""Public URLs of the guide library beside the page tree: the feeds and the sitemap."""
 
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
-from syndication.feeds import GuideAtomFeed, GuideFeed
+from guides.feeds import GuideAtomFeed, GuideFeed
 
-app_name = "syndication"
+app_name = "guides"
 urlpatterns = [
     path("flode/rss/", GuideFeed(), name="rss"),
     path("flode/atom/", GuideAtomFeed(), name="atom"),

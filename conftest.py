@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 # One browser per test process for every app's browser tests (a second would clash).
-from frontend.browser_testing import audit_page, browser, indexed, no_js_page, page  # noqa: F401
+from frontend.tests.browser import audit_page, browser, indexed, no_js_page, page  # noqa: F401
 
 _counter = itertools.count(1)
 

@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from guides.catalogue import find_guides, term_lists
-from guides.throttling import searches_exceeded, suggestions_exceeded
+from operations.throttling import searches_exceeded, suggestions_exceeded
 from search.base import MAX_QUERY_LENGTH, SORTS
 from search.log import log_search, open_url
 from search.models import SearchLog

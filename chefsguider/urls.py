@@ -60,6 +60,7 @@ urlpatterns = password_forms + [
     path("", include("membership.urls")),
     path("", include("editorial.urls")),
     path("", include("search.urls")),
+    path("", include("guides.urls")),
     path("verktyg/", include("tools.urls")),
 ]
 

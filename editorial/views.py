@@ -12,7 +12,7 @@ from editorial.feedback import answered_guides, feedback_rate, remember_answer
 from editorial.forms import FeedbackForm
 from editorial.models import GuideFeedback
 from guides.models import GuidePage, can_read_body
-from guides.throttling import client_address
+from operations.throttling import client_address
 
 
 @require_POST

@@ -13,7 +13,7 @@ from django.utils.cache import patch_vary_headers
 
 from guides.catalogue import SORT_CHOICES, find_guides, term_lists
 from guides.models import GuideArea, Situation
-from guides.throttling import searches_exceeded
+from operations.throttling import searches_exceeded
 from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED
 from search.log import log_search, normalise_query
 from search.models import SearchLog

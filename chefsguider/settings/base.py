@@ -205,6 +205,13 @@ PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/",
 # Models outside the page tree whose changes show on cached pages (app_label.model).
 #: The register of legal facts as shipped (content/facts/*.yml); the database holds editors' copy.
 FACTS_DIR = BASE_DIR / "content" / "facts"
+#: Who may read a members-only guide body (guides.models.can_read_body): a function of the user.
+MEMBERS_ONLY_READERS = "membership.models.can_read_members_only"
+#: Readable copies a backup holds besides the database and media (operations.backup): manifest key ->
+#: a function writing into the backup's export folder and returning how many items it wrote.
+BACKUP_EXPORTS = {"guides_exported": "guides.exporter.backup_export"}
+#: Checks /healthz runs besides the database and the cache (operations.health): name -> function.
+HEALTH_CHECKS = {"search": "search.health_check"}
 PAGE_CACHE_INVALIDATING_MODELS = {
     "facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction",
     "guides.guidearea", "guides.situation",

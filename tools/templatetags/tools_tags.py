@@ -27,3 +27,11 @@ def tool_urls(context) -> dict[str, str]:
     if request is not None:
         request._tool_urls = urls
     return urls
+
+
+@register.inclusion_tag("tools/includes/home_tools.html", takes_context=True)
+def home_tools(context):
+    """The front page's "Verktyg" section: the live tool pages, in the editors' order."""
+    from tools.models import ToolPage
+
+    return {"request": context.get("request"), "tools": ToolPage.objects.live().public().order_by("path")}

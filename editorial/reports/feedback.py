@@ -1,151 +1,25 @@
-"""Editors' reports in Wagtail's admin (Rapporter): guides due for review and what readers think
-of each guide (what readers search for is the search app's report, search.reports)."""
+"""What readers think of each guide (Rapporter → Omdömen): answers, shares, trends, comments."""
 
 from __future__ import annotations
 
 import datetime
 
 import django_filters
-from django.contrib.auth import get_user_model
 from django.db.models import Count, F, FloatField, Q
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from editorial.models import GuideFeedback
-from editorial.review import DUE_SOON, DUE_SOON_DAYS, OVERDUE, STATUS_LABELS, guides_to_review, review_status
-from guides.models import GuideArea, GuidePage
+from editorial.reports.base import EditorsReportView, area_filter, display_date, share_of
+from guides.models import GuidePage
 
 #: Trend windows of reader feedback: the last 30 days against the 30 days before them.
 TREND_DAYS = 30
 
-
-def _date(value) -> str:
-    return date_format(value, "j F Y") if value else "–"
-
-
-def _share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)} %" if whole else "–"
-
-
-def _edit_url(page) -> str:
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-#: Page permissions that make a user an editor: any of them opens the reports and the dashboard panel.
-EDITING = ["add", "change", "publish"]
-
-
-def area_filter():
-    return django_filters.ModelChoiceFilter(
-        label="Guideområde", field_name="categories", queryset=GuideArea.objects.all(), empty_label="Alla områden"
-    )
-
-
-class EditorsReportView(ReportView):
-    """Reports for everyone who edits guides (any page permission), not only superusers."""
-
-    permission_policy = PagePermissionPolicy()
-    any_permission_required = EDITING
-    header_icon = "doc-full"
-
-    @cached_property
-    def today(self) -> datetime.date:
-        return timezone.localdate()
-
-
-# -- review dates ----------------------------------------------------------------------------
-
-
-def owners_for_filter(request):
-    return get_user_model().objects.filter(guides_to_review__isnull=False).distinct().order_by("first_name", "username")
-
-
-class ReviewFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label="Läge",
-        choices=[(OVERDUE, "Försenade"), (DUE_SOON, f"Inom {DUE_SOON_DAYS} dagar")],
-        method="filter_status",
-        empty_label="Alla",
-    )
-    area = area_filter()
-    owner = django_filters.ModelChoiceFilter(
-        label="Ansvarig redaktör",
-        field_name="review_owner",
-        queryset=owners_for_filter,
-        empty_label="Alla",
-        null_label="Ingen ansvarig",
-    )
-
-    class Meta:
-        model = GuidePage
-        fields = []
-
-    def filter_status(self, queryset, name, value):
-        today = timezone.localdate()
-        if value == OVERDUE:
-            return queryset.filter(review_by__lt=today)
-        return queryset.filter(review_by__gte=today)
-
-
-def owner_name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else "Ingen ansvarig"
-
-
-class ReviewReportView(EditorsReportView):
-    """Live guides whose review date has passed or comes within DUE_SOON_DAYS."""
-
-    page_title = "Guider att granska"
-    header_icon = "time"
-    index_url_name = "editorial_admin:review"
-    index_results_url_name = "editorial_admin:review_results"
-    filterset_class = ReviewFilterSet
-    default_ordering = "review_by"
-    list_export = ["title", "review_by", "status_label", "owner_name", "reviewed_at", "updated"]
-    export_headings = {
-        "title": "Guide",
-        "review_by": "Granskas senast",
-        "status_label": "Läge",
-        "owner_name": "Ansvarig redaktör",
-        "reviewed_at": "Senast granskad",
-        "updated": "Uppdaterad",
-    }
-
-    @cached_property
-    def columns(self):
-        return [
-            TitleColumn("title", label="Guide", get_url=_edit_url, sort_key="title"),
-            Column("review_by", label="Granskas senast", accessor=lambda g: _date(g.review_by), sort_key="review_by"),
-            Column("status", label="Läge", accessor="status_label"),
-            Column("owner", label="Ansvarig redaktör", accessor="owner_name"),
-            Column("reviewed_at", label="Senast granskad", accessor=lambda g: _date(g.reviewed_at)),
-            Column("updated", label="Uppdaterad", accessor=lambda g: _date(g.updated), sort_key="updated"),
-        ]
-
-    def get_base_queryset(self):
-        return guides_to_review(self.today)
-
-    def order_queryset(self, queryset):
-        return queryset.order_by(self.ordering, "title")
-
-    def decorate_paginated_queryset(self, object_list):
-        for guide in object_list:
-            guide.status_label = STATUS_LABELS[review_status(guide.review_by, self.today)]
-            guide.owner_name = owner_name(guide.review_owner)
-        return object_list
-
-    def get_filename(self):
-        return f"guider-att-granska-{self.today.isoformat()}"
-
-
-# -- reader feedback -------------------------------------------------------------------------
 
 
 def feedback_summaries(today: datetime.date):
@@ -235,7 +109,7 @@ class FeedbackReportView(EditorsReportView):
 
     def decorate_paginated_queryset(self, object_list):
         for guide in object_list:
-            guide.helpful_percent = f"{_share(guide.yes, guide.votes)} ({guide.yes} av {guide.votes})"
+            guide.helpful_percent = f"{share_of(guide.yes, guide.votes)} ({guide.yes} av {guide.votes})"
             guide.trend_label = trend_label(guide)
         return object_list
 
@@ -267,7 +141,7 @@ class GuideFeedbackView(EditorsReportView):
     list_export = ["given_on", "answer", "comment"]
     export_headings = {"given_on": "Datum", "answer": "Till hjälp", "comment": "Kommentar"}
     columns = [
-        Column("given_on", label="Datum", accessor=lambda f: _date(f.given_on)),
+        Column("given_on", label="Datum", accessor=lambda f: display_date(f.given_on)),
         Column("answer", label="Till hjälp", accessor="answer"),
         Column("comment", label="Kommentar"),
     ]
@@ -300,17 +174,3 @@ class GuideFeedbackView(EditorsReportView):
 
     def get_filename(self):
         return f"omdomen-{self.guide.slug}-{self.today.isoformat()}"
-
-
-urlpatterns = [
-    path("granskning/", ReviewReportView.as_view(), name="review"),
-    path("granskning/resultat/", ReviewReportView.as_view(results_only=True), name="review_results"),
-    path("omdomen/", FeedbackReportView.as_view(), name="feedback"),
-    path("omdomen/resultat/", FeedbackReportView.as_view(results_only=True), name="feedback_results"),
-    path("omdomen/<id:guide_id>/", GuideFeedbackView.as_view(), name="guide_feedback"),
-    path(
-        "omdomen/<id:guide_id>/resultat/",
-        GuideFeedbackView.as_view(results_only=True),
-        name="guide_feedback_results",
-    ),
-]

@@ -11,6 +11,10 @@ This module knows no app: apps tell it which models show on pages (PAGE_CACHE_IN
 and which request headers select another page at the same address (PAGE_CACHE_KEY_HEADERS); a
 response that must reach every reader through the view (a logged search) says so as HTTP does,
 with Cache-Control: private.
+
+Behind the documented proxy (deploy/nginx; PROXY_CACHE_SECONDS), a page this cache would keep is
+also offered to the proxy to keep (X-Accel-Expires), with the CSRF placeholder left in for the
+proxy to fill with each reader's token; operations.proxy_cache empties the proxy on every change.
 """
 
 from __future__ import annotations
@@ -89,11 +93,11 @@ class AnonymousPageCacheMiddleware:
         if not self._cacheable_response(request, response):
             return response
         stored = self._freeze(response)
-        if key:
-            keep(key, stored, settings.PAGE_CACHE_SECONDS)
         if proxy:
             response = self._for_proxy(request, stored)
-        response["X-Cache"] = "miss"
+        if key:
+            keep(key, stored, settings.PAGE_CACHE_SECONDS)
+            response["X-Cache"] = "miss"
         return response
 
     @staticmethod

@@ -141,7 +141,7 @@ class AnalysedEngine(SearchEngine):
         if not self._lexicon_has_index:  # so query compounds split on the guides' own words too
             compounds.lexicon().add_indexed(self._indexed_words())
             self._lexicon_has_index = True
-        plan = self._spell(query.plan(text, self._synonyms()))
+        plan = self._spell(self._for_library(query.plan(text, self._synonyms())))
         if plan.is_empty and plan.text:  # only symbols, emoji or over-long "words": nothing to look for
             return SearchResults(hits=[], total=0)
         page = self._retrieve(plan, filters, sort=sort, limit=limit, offset=offset)
@@ -177,6 +177,12 @@ class AnalysedEngine(SearchEngine):
             suggestions += [start + word for word in frequent if len(word) > 2 and not is_stopword(word)]
         return list(dict.fromkeys(suggestions))[:limit]
 
+    def _for_library(self, plan: query.QueryPlan) -> query.QueryPlan:
+        if plan.is_empty:
+            return plan
+        guides, guides_using = self._guides_using(plan.words_to_count())
+        return plan.for_library(guides_using, guides)
+
     def _spell(self, plan: query.QueryPlan) -> query.QueryPlan:
         if plan.is_empty:
             return plan
@@ -209,6 +215,10 @@ class AnalysedEngine(SearchEngine):
     @abc.abstractmethod
     def _known(self, concepts: tuple[query.Concept, ...]) -> list[bool]:
         """For each concept: does any indexed guide contain the word (or its stem, or as a compound part)?"""
+
+    @abc.abstractmethod
+    def _guides_using(self, words: list[str]) -> tuple[int, Mapping[str, int]]:
+        """How many guides the index holds, and how many of them use each word (as written)."""
 
     @abc.abstractmethod
     def _spellings(self, word: str) -> tuple[str, ...]:

@@ -11,11 +11,21 @@ Engines turn a plan into their own query language; none of the user's text is ev
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from search import analysis, compounds, expansions
 from search.analysis import is_stopword, max_edits, normalise, words
 from search.synonyms import SynonymTable
+
+#: A word more than this share of the library's guides use needs no thesaurus synonyms: the library
+#: already speaks the reader's language, and the synonyms of a common word would only add guides
+#: that merely mention them (and, at 100,000 guides, tens of thousands of matches to count).
+COMMON_SHARE = 0.1
+
+
+def is_common(guides_using: int, guides: int) -> bool:
+    return guides_using > COMMON_SHARE * guides
 
 
 @dataclass(frozen=True)
@@ -31,9 +41,29 @@ class Concept:
     def compound_halves(self) -> tuple[tuple[str, ...], ...]:
         """Each half of a compound query word with its other forms: "konflikthantering" is found by
         "konflikt" and "hantering" or "hantera" ("Hantera konflikter i gruppen")."""
+        return tuple((half, *analysis.base_forms(half), *analysis.derived_forms(half)) for half in self.compound)
+
+    def forms(self) -> tuple[str, ...]:
+        """The word, its other inflected forms and the thesaurus headwords it is a form of
+        ("konflikterna": "konflikt"): how many guides use any of them says how common it is."""
         return tuple(
-            (half, *analysis.base_forms(half), *analysis.derived_forms(half)) for half in self.compound
+            dict.fromkeys(
+                (
+                    self.word,
+                    *(e.words[0] for e in self.related if e.source == expansions.FORM),
+                    *expansions.vocabulary().headwords(self.word),
+                )
+            )
         )
+
+    def for_library(self, guides_using: Mapping[str, int], guides: int) -> Concept:
+        """Synonyms of synonyms only for a word the library does not use, and no thesaurus synonyms
+        at all for a word it commonly uses."""
+        using = max(guides_using.get(form, 0) for form in self.forms())
+        dropped = {expansions.SECOND_HOP} if using else set()
+        if is_common(using, guides):
+            dropped.add(expansions.THESAURUS)
+        return replace(self, related=tuple(e for e in self.related if e.source not in dropped))
 
     @property
     def max_edits(self) -> int:
@@ -73,6 +103,14 @@ class QueryPlan:
         """Neighbouring concepts, for the bonus when guide text has them close together."""
         return list(zip(self.concepts, self.concepts[1:], strict=False))
 
+    def words_to_count(self) -> list[str]:
+        """The words whose number of guides for_library() needs."""
+        return list(dict.fromkeys(form for concept in self.concepts for form in concept.forms()))
+
+    def for_library(self, guides_using: Mapping[str, int], guides: int) -> QueryPlan:
+        """The plan for a library of `guides` guides, given how many use each of words_to_count()."""
+        return replace(self, concepts=tuple(c.for_library(guides_using, guides) for c in self.concepts))
+
     def with_spellings(self, spellings: list[tuple[str, ...]], known: list[bool]) -> QueryPlan:
         concepts = tuple(
             replace(c, spellings=s, known=k or bool(s)) for c, s, k in zip(self.concepts, spellings, known, strict=True)
@@ -106,8 +144,6 @@ def plan(query: str, synonyms: SynonymTable) -> QueryPlan:
         editors = tuple(
             tuple(words(term)) for term in dict.fromkeys((*synonyms.alternatives(word), *in_phrases.get(word, ())))
         )
-        others = tuple(
-            dict.fromkeys(e for e in related.get(word, ()) if e.words not in editors and e.words != (word,))
-        )
+        others = tuple(dict.fromkeys(e for e in related.get(word, ()) if e.words not in editors and e.words != (word,)))
         concepts.append(Concept(word=word, synonyms=editors, related=others, compound=compounds.split(word) or ()))
     return QueryPlan(text=text, concepts=tuple(concepts))

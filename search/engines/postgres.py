@@ -42,6 +42,9 @@ RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
 #: vector (title, ingress, search words, headings) are ranked by the full vector, which is read
 #: from TOAST and decompressed; up to it every match is, so a library of our size ranks exactly.
 RANK_CANDIDATES = 200
+#: Above this many rows the planner's estimate (kept current by the ANALYZE that ends a rebuild)
+#: is a good enough size of the library; below it the rows are counted.
+COUNTED_ROWS = 10_000
 #: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
 COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
@@ -208,6 +211,17 @@ class PostgresEngine(AnalysedEngine):
         params = _Params()
         checks = [f"EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, c.word)})" for c in concepts]
         return list(self._rows(f"SELECT {', '.join(checks)}", params)[0])
+
+    def _guides_using(self, words: list[str]) -> tuple[int, Mapping[str, int]]:
+        guides, using = self._rows(
+            f"""
+            SELECT CASE WHEN reltuples >= {COUNTED_ROWS} THEN reltuples::bigint ELSE (SELECT count(*) FROM {TABLE}) END,
+                (SELECT coalesce(json_object_agg(word, documents), '{{}}') FROM {VOCABULARY} WHERE word = ANY(%s))
+            FROM pg_class WHERE oid = '{TABLE}'::regclass
+            """,
+            [words],
+        )[0]
+        return int(guides), using
 
     def _spellings(self, word: str) -> tuple[str, ...]:
         candidates = unfoldings(word)[1:]

@@ -260,6 +260,10 @@ class TantivyEngine(AnalysedEngine):
         searcher = self._get_index().searcher()
         return [self._in_index(searcher, concept.word) for concept in concepts]
 
+    def _guides_using(self, words: list[str]) -> tuple[int, Mapping[str, int]]:
+        searcher = self._get_index().searcher()
+        return searcher.num_docs, {word: searcher.doc_freq("words", word) for word in words}
+
     @staticmethod
     def _in_index(searcher: tantivy.Searcher, word: str) -> bool:
         return any(searcher.doc_freq(field, form) for form in stems(word) for field in FIELD_BOOSTS)

@@ -1,7 +1,8 @@
 """The query plan: one concept per meaningful word, with what may find it and what "Menade du" says."""
 
 from search import analysis
-from search.query import plan
+from search.expansions import SECOND_HOP, THESAURUS
+from search.query import COMMON_SHARE, plan
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -51,3 +52,35 @@ def test_the_correction_of_a_word_is_highlighted_too():
     (concept,) = plan("lönesamtl", NO_SYNONYMS).with_spellings([()], [False]).with_corrections(["lönesamtal"]).concepts
     assert set(analysis.stems("lönesamtal")) <= concept.stems()
     assert set(analysis.stems("lönesamtl")) <= concept.stems()
+
+
+def sources(concept):
+    return {expansion.source for expansion in concept.related}
+
+
+def test_the_thesaurus_widens_a_word_by_how_much_the_library_uses_it():
+    (unused,) = plan("gräl", NO_SYNONYMS).concepts
+    assert {THESAURUS, SECOND_HOP} <= sources(unused)  # "tvist"; two steps away, "oenighet"
+    # A few guides use it: its synonyms still, their synonyms no more.
+    rare = unused.for_library({"gräl": 1}, guides=100)
+    assert THESAURUS in sources(rare) and SECOND_HOP not in sources(rare)
+    # More than COMMON_SHARE of the library uses it (as "gräl" for "grälen"): the word alone.
+    share = round(COMMON_SHARE * 1000)
+    (common,) = plan("grälen", NO_SYNONYMS).for_library({"gräl": share + 1}, guides=1000).concepts
+    assert not sources(common) & {THESAURUS, SECOND_HOP}
+    (just_below,) = plan("grälen", NO_SYNONYMS).for_library({"gräl": share}, guides=1000).concepts
+    assert THESAURUS in sources(just_below)
+
+
+def test_a_synonym_of_a_synonym_needs_two_paths_and_weighs_less_than_any_synonym():
+    (concept,) = plan("beröm", NO_SYNONYMS).concepts
+    found = {" ".join(e.words): e for e in concept.related}
+    assert "kritik" not in found  # only "ros" leads there (praise and blame)
+    further = [e.weight for e in concept.related if e.source == SECOND_HOP]
+    direct = [e.weight for e in concept.related if e.source == THESAURUS]
+    assert further and max(further) < min(direct)
+
+
+def test_a_word_of_a_headword_s_family_borrows_its_synonyms():
+    (concept,) = plan("utbrändhet", NO_SYNONYMS).concepts
+    assert {"slutkörd", "utarbetad"} <= {" ".join(e.words) for e in concept.related if e.source == THESAURUS}

@@ -141,7 +141,7 @@ class AnalysedEngine(SearchEngine):
         if not self._lexicon_has_index:  # so query compounds split on the guides' own words too
             compounds.lexicon().add_indexed(self._indexed_words())
             self._lexicon_has_index = True
-        plan = self._spell(self._for_library(query.plan(text, self._synonyms())))
+        plan = self._spell(query.plan(text, self._synonyms()))
         if plan.is_empty and plan.text:  # only symbols, emoji or over-long "words": nothing to look for
             return SearchResults(hits=[], total=0)
         page = self._retrieve(plan, filters, sort=sort, limit=limit, offset=offset)
@@ -177,18 +177,13 @@ class AnalysedEngine(SearchEngine):
             suggestions += [start + word for word in frequent if len(word) > 2 and not is_stopword(word)]
         return list(dict.fromkeys(suggestions))[:limit]
 
-    def _for_library(self, plan: query.QueryPlan) -> query.QueryPlan:
-        if plan.is_empty:
-            return plan
-        guides, guides_using = self._guides_using(plan.words_to_count())
-        return plan.for_library(guides_using, guides)
-
     def _spell(self, plan: query.QueryPlan) -> query.QueryPlan:
+        """The plan for this library: widened by how much it uses each word, spelt as it spells them."""
         if plan.is_empty:
             return plan
-        plan = plan.with_spellings(
-            [self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], self._known(plan.concepts)
-        )
+        known = self._known(plan.concepts)
+        plan = plan.for_library(known, *self._shares(plan.words_to_count()))
+        plan = plan.with_spellings([self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], known)
         return plan.with_corrections(
             [
                 spelling.best_correction(c.word, self._words_near(c.word, c.max_edits), c.max_edits)
@@ -217,8 +212,9 @@ class AnalysedEngine(SearchEngine):
         """For each concept: does any indexed guide contain the word (or its stem, or as a compound part)?"""
 
     @abc.abstractmethod
-    def _guides_using(self, words: list[str]) -> tuple[int, Mapping[str, int]]:
-        """How many guides the index holds, and how many of them use each word (as written)."""
+    def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
+        """How many guides the index holds, and for each word the share of them that use it (in
+        any form the index stems alike): exact, or an estimate good for the common words."""
 
     @abc.abstractmethod
     def _spellings(self, word: str) -> tuple[str, ...]:

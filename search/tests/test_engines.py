@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from search import query
 from search.base import MAX_QUERY_LENGTH, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
 from search.models import SynonymGroup
 from search.registry import create_engine
@@ -189,13 +190,15 @@ def test_thesaurus_synonyms_find_a_guide_but_never_outrank_the_word_itself(engin
     assert ids(engine.search("konflikter"))[:2] == [41, 42]
 
 
-def test_a_word_the_library_commonly_uses_is_not_widened_by_the_thesaurus(engine_with):
-    dispute = guide(43, "Tvist om lönen", "När medarbetaren inte håller med.")
-    quarrel = guide(44, "Gräl på arbetsplatsen", "När orden blir hårda.")
-    # "gräl" is in no guide: the thesaurus finds "tvist". In one guide of eight, it is the
-    # library's own word, and a guide that only says "tvist" is not what the reader asked for.
-    assert ids(engine_with(*LIBRARY, dispute).search("gräl")) == [43]
-    assert ids(engine_with(*LIBRARY, dispute, quarrel).search("gräl")) == [44]
+def test_a_query_that_would_match_too_much_gives_up_the_thesaurus(engine_with, monkeypatch):
+    disputes = [guide(43 + n, f"Tvist nummer {n}", "När medarbetaren inte håller med.") for n in range(3)]
+    engine = engine_with(*LIBRARY, *disputes)  # "gräl" is in no guide; "tvist" in three of nine
+    assert set(ids(engine.search("gräl"))) == {43, 44, 45}
+    monkeypatch.setattr(query, "MAX_EXPANDED_MATCHES", 2)
+    assert engine.search("gräl").total == 0
+    assert set(ids(engine.search("tvist"))) == {43, 44, 45}  # the word itself is never given up
+    monkeypatch.setattr(query, "MAX_EXPANDED_MATCHES", 4)
+    assert engine.search("gräl").total == 3
 
 
 def test_question_words_are_not_required(engine_with):

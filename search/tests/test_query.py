@@ -2,7 +2,7 @@
 
 from search import analysis
 from search.expansions import SECOND_HOP, THESAURUS
-from search.query import COMMON_SHARE, plan
+from search.query import MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -58,18 +58,31 @@ def sources(concept):
     return {expansion.source for expansion in concept.related}
 
 
-def test_the_thesaurus_widens_a_word_by_how_much_the_library_uses_it():
-    (unused,) = plan("gräl", NO_SYNONYMS).concepts
-    assert {THESAURUS, SECOND_HOP} <= sources(unused)  # "tvist"; two steps away, "oenighet"
-    # A few guides use it: its synonyms still, their synonyms no more.
-    rare = unused.for_library({"gräl": 1}, guides=100)
-    assert THESAURUS in sources(rare) and SECOND_HOP not in sources(rare)
-    # More than COMMON_SHARE of the library uses it (as "gräl" for "grälen"): the word alone.
-    share = round(COMMON_SHARE * 1000)
-    (common,) = plan("grälen", NO_SYNONYMS).for_library({"gräl": share + 1}, guides=1000).concepts
-    assert not sources(common) & {THESAURUS, SECOND_HOP}
-    (just_below,) = plan("grälen", NO_SYNONYMS).for_library({"gräl": share}, guides=1000).concepts
-    assert THESAURUS in sources(just_below)
+def test_synonyms_of_synonyms_only_for_a_word_the_library_does_not_have():
+    query_plan = plan("gräl", NO_SYNONYMS)
+    assert {THESAURUS, SECOND_HOP} <= sources(query_plan.concepts[0])  # "tvist"; two steps away, "oenighet"
+    (used,) = query_plan.for_library([True], 100, {}).concepts
+    assert THESAURUS in sources(used) and SECOND_HOP not in sources(used)
+    assert SECOND_HOP in sources(query_plan.for_library([False], 100, {}).concepts[0])
+
+
+def test_a_query_that_would_match_too_much_gives_up_its_least_sure_expansions_first():
+    query_plan = plan("gräl", NO_SYNONYMS)
+    shares = {"tvist": 0.02, "konflikt": 0.03, "strid": 0.01}
+    (small,) = query_plan.for_library([False], MAX_EXPANDED_MATCHES, shares).concepts
+    assert small.related == query_plan.concepts[0].related  # a library this small: all of them
+    big = query_plan.for_library([False], 40 * MAX_EXPANDED_MATCHES, shares)
+    assert big.expected_matches(40 * MAX_EXPANDED_MATCHES, shares) <= MAX_EXPANDED_MATCHES
+    kept = {" ".join(e.words) for e in big.concepts[0].related}
+    assert "strid" not in kept  # two steps away: the first to go
+    assert "tvist" in kept  # the commoner "konflikt" went before it
+    assert "konflikt" not in kept
+
+
+def test_a_phrase_is_as_common_as_its_rarest_word_but_its_stopwords():
+    (concept,) = plan("genast", NO_SYNONYMS).concepts
+    assert ("på", "en", "gång") in {e.words for e in concept.related}
+    assert concept.share({"gång": 0.5}) >= 0.5
 
 
 def test_a_synonym_of_a_synonym_needs_two_paths_and_weighs_less_than_any_synonym():

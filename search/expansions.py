@@ -32,6 +32,11 @@ DERIVED_WEIGHT = 0.6
 GLOSSARY_WEIGHT = 0.8
 GLOSSARY_STEP = 0.1
 MIN_GLOSSARY_WEIGHT = 0.5
+#: A longer word of the library that an unknown query word starts: a clipped word ("rehab" for
+#: "rehabilitering"), or the start of a compound. At most MAX_LONGER_WORDS, the most used first.
+PREFIX_WEIGHT = 0.5
+MAX_LONGER_WORDS = 3
+MIN_CLIPPED_LENGTH = 4
 #: A word FreeDict translates: one of several senses, often the wrong one.
 DICTIONARY_WEIGHT = 0.45
 #: Thesaurus synonyms: both words list each other / only the query word lists it / only the other does.
@@ -76,14 +81,14 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 #: Where an expansion comes from (Expansion.source).
 FORM, DERIVED, GLOSSARY, DICTIONARY = "form", "derived", "glossary", "dictionary"
-THESAURUS, SECOND_HOP = "thesaurus", "second hop"
+THESAURUS, SECOND_HOP, PREFIX = "thesaurus", "second hop", "prefix"
 
 
 @dataclass(frozen=True)
 class Expansion:
     words: tuple[str, ...]  # the alternative, as words ("fysisk", "aktivitet")
     weight: float  # below 1.0: an expansion never counts as much as the word itself
-    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS or SECOND_HOP
+    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP or PREFIX
 
 
 def glossary_weight(rank: int) -> float:

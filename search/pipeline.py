@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from search import compounds, query, spelling
+from search import compounds, expansions, query, spelling
 from search.analysis import is_folded, is_stopword, normalise, words
 from search.base import (
     MAX_QUERY_LENGTH,
@@ -182,6 +182,9 @@ class AnalysedEngine(SearchEngine):
         if plan.is_empty:
             return plan
         known = self._known(plan.concepts)
+        plan = plan.with_longer_words(
+            [() if k else self._longer_words(c.word) for c, k in zip(plan.concepts, known, strict=True)]
+        )
         plan = plan.for_library(known, *self._shares(plan.words_to_count()))
         plan = plan.with_spellings([self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], known)
         return plan.with_corrections(
@@ -192,6 +195,13 @@ class AnalysedEngine(SearchEngine):
                 for c in plan.concepts
             ]
         )
+
+    def _longer_words(self, word: str) -> tuple[str, ...]:
+        """Indexed words that start with a word no guide uses, the most used first ("rehab")."""
+        if len(word) < expansions.MIN_CLIPPED_LENGTH or is_stopword(word):
+            return ()
+        longer = [w for w in self._frequent_words(word, expansions.MAX_LONGER_WORDS + 1) if w != word]
+        return tuple(longer[: expansions.MAX_LONGER_WORDS])
 
     @staticmethod
     def _hit(guide: StoredGuide, highlighter: Highlighter) -> Hit:

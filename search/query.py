@@ -21,7 +21,7 @@ from search.synonyms import SynonymTable
 
 #: Expansions from general lexical data, the least sure: the ones given up when a query would
 #: match too much of a large library.
-UNSURE_SOURCES = frozenset({expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY})
+UNSURE_SOURCES = frozenset({expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY, expansions.PREFIX})
 #: A query keeps its unsure expansions only while it is expected to match at most this many guides
 #: (the least sure and most common go first). Never binds in a library smaller than this; at
 #: 100,000 guides, it keeps "styrka" from matching a third of them through "kraft", "fördel", "ork"…
@@ -139,6 +139,21 @@ class QueryPlan:
                 break
             found = replace(found, concepts=tuple(c.without({expansion}) for c in found.concepts))
         return found
+
+    def with_longer_words(self, longer: list[tuple[str, ...]]) -> QueryPlan:
+        """Each concept also found by indexed words that start with its word, for a clipped word
+        no guide uses ("rehab": "rehabilitering")."""
+        concepts = tuple(
+            replace(
+                c,
+                related=(
+                    *c.related,
+                    *(expansions.Expansion((w,), expansions.PREFIX_WEIGHT, expansions.PREFIX) for w in found),
+                ),
+            )
+            for c, found in zip(self.concepts, longer, strict=True)
+        )
+        return replace(self, concepts=concepts)
 
     def with_spellings(self, spellings: list[tuple[str, ...]], known: list[bool]) -> QueryPlan:
         concepts = tuple(

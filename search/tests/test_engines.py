@@ -201,6 +201,13 @@ def test_a_query_that_would_match_too_much_gives_up_the_thesaurus(engine_with, m
     assert engine.search("gräl").total == 3
 
 
+def test_a_clipped_word_no_guide_uses_finds_the_words_it_starts(engine_with):
+    back = guide(47, "Rehabilitering efter sjukskrivning", "Planera återgången tillsammans.")
+    engine = engine_with(*LIBRARY, back)
+    assert ids(engine.search("rehab")) == [47]
+    assert engine.search("rehab").suggestion is None  # not taken for a typo
+
+
 def test_question_words_are_not_required(engine_with):
     engine = engine_with(*LIBRARY)
     assert ids(engine.search("hur ska jag göra när en medarbetare blir sjukskriven"))[0] == 4

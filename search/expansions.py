@@ -116,7 +116,10 @@ class ReaderVocabulary:
         for head in self._synonyms:
             if " " not in head:
                 self._by_stem[stem(head)].append(head)
-        self._dictionary = _read_table(data / "en_sv_freedict.tsv.gz")
+        # FreeDict is GPL (docs/search.md): a distribution may leave the file out, and English
+        # words outside the glossary then go untranslated.
+        freedict = data / "en_sv_freedict.tsv.gz"
+        self._dictionary = _read_table(freedict) if freedict.exists() else {}
         glossary = yaml.safe_load((data / "hr_glossary.yml").read_text(encoding="utf-8"))
         self._glossary = {
             tuple(words(phrase)): [tuple(words(term)) for term in terms] for phrase, terms in glossary.items()

@@ -1,7 +1,9 @@
 """The query plan: one concept per meaningful word, with what may find it and what "Menade du" says."""
 
+import shutil
+
 from search import analysis
-from search.expansions import SECOND_HOP, THESAURUS
+from search.expansions import DATA, SECOND_HOP, THESAURUS, ReaderVocabulary
 from search.query import MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
@@ -97,3 +99,13 @@ def test_a_synonym_of_a_synonym_needs_two_paths_and_weighs_less_than_any_synonym
 def test_a_word_of_a_headword_s_family_borrows_its_synonyms():
     (concept,) = plan("utbrändhet", NO_SYNONYMS).concepts
     assert {"slutkörd", "utarbetad"} <= {" ".join(e.words) for e in concept.related if e.source == THESAURUS}
+
+
+def test_the_reader_vocabulary_works_without_the_gpl_dictionary(tmp_path):
+    for name in ("sv_thesaurus.tsv.gz", "hr_glossary.yml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    without_freedict = ReaderVocabulary(tmp_path)
+    assert without_freedict.english(["notice", "period"])  # the glossary
+    assert without_freedict.synonyms("gräl")  # the thesaurus
+    assert "quarrel" in ReaderVocabulary().english(["quarrel"])  # FreeDict: gräl, tvist
+    assert "quarrel" not in without_freedict.english(["quarrel"])

@@ -64,7 +64,9 @@ class StoredGuide:
 
 
 @dataclass
-class Page:
+class RetrievedPage:
+    """One page of retrieved guides with the total and facet counts (not a Wagtail page)."""
+
     guides: list[StoredGuide]
     total: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -245,7 +247,7 @@ class AnalysedEngine(SearchEngine):
     @abc.abstractmethod
     def _retrieve(
         self, plan: query.QueryPlan, filters: SearchFilters, *, sort: str, limit: int, offset: int, widen: bool = False
-    ) -> Page:
+    ) -> RetrievedPage:
         """One page of guides matching the plan and filters, with facet counts.
 
         widen=True asks for the nearest guides instead: any concept may match, misspellings allowed.

@@ -26,7 +26,7 @@ from search.pipeline import (
     TIE_BREAKER,
     AnalysedEngine,
     AnalysedGuide,
-    Page,
+    RetrievedPage,
     StoredGuide,
     analyse,
     field_words,
@@ -264,7 +264,7 @@ class PostgresEngine(AnalysedEngine):
         )
         return dict(rows)
 
-    def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> Page:
+    def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> RetrievedPage:
         params = _Params()
         by_relevance = sort != SORT_UPDATED and not plan.is_empty
         if plan.is_empty:
@@ -319,7 +319,7 @@ class PostgresEngine(AnalysedEngine):
         )[0]
         guides = [StoredGuide(int(i), float(s), summary, body, bool(m)) for i, s, summary, body, m in page]
         facets = {} if widen else {"category": categories, "situation": situations}
-        return Page(guides=guides, total=total, facets=facets)
+        return RetrievedPage(guides=guides, total=total, facets=facets)
 
     @staticmethod
     def _matching(forms: tuple[str, ...], required: int) -> str:

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from editorial.review import a_year_after
 
@@ -53,6 +54,20 @@ class GuidePageForm(WagtailAdminPageForm):
             page.save()
             self.save_m2m()
         return page
+
+
+def review_panel() -> MultiFieldPanel:
+    """The guide editor's "Granskning och ändringar" panel (fields of GuidePage, rules of editorial)."""
+    return MultiFieldPanel(
+        [
+            FieldPanel("review_owner"),
+            FieldPanel("review_by"),
+            FieldPanel("reviewed_at", read_only=True),
+            FieldPanel("mark_reviewed"),
+            FieldPanel("change_note"),
+        ],
+        heading="Granskning och ändringar",
+    )
 
 
 class FeedbackForm(forms.Form):

@@ -10,6 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.signals import page_published
 
+from editorial.review import a_year_after
+from guides.signals import guide_cleaning
+
+
+def fill_review_date(sender, guide, **kwargs) -> None:
+    """A guide without a review date is due a year after its last review (or update)."""
+    if guide.review_by is None and (guide.reviewed_at or guide.updated):
+        guide.review_by = a_year_after(guide.reviewed_at or guide.updated)
+
 
 def capture_change_note(sender, instance, revision=None, **kwargs) -> None:
     from editorial.models import ChangeNote
@@ -35,3 +44,4 @@ def capture_change_note(sender, instance, revision=None, **kwargs) -> None:
 
 def connect() -> None:
     page_published.connect(capture_change_note, dispatch_uid="editorial.capture_change_note")
+    guide_cleaning.connect(fill_review_date, dispatch_uid="editorial.fill_review_date")

@@ -1,16 +1,10 @@
-"""Public URLs of the editorial app: feedback, search-result opening, feeds and sitemap."""
+"""Public URLs of the editorial app: reader feedback."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from editorial import views
-from editorial.feeds import GuideAtomFeed, GuideFeed
 
 app_name = "editorial"
 urlpatterns = [
     path("omdome/<id:guide_id>/", views.feedback, name="feedback"),
-    path("sok/oppna/<id:search_id>/<id:guide_id>/", views.open_result, name="open_result"),
-    path("flode/rss/", GuideFeed(), name="rss"),
-    path("flode/atom/", GuideAtomFeed(), name="atom"),
-    path("sitemap.xml", sitemap, name="sitemap"),
 ]

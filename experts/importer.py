@@ -37,21 +37,21 @@ class AnswerSource:
 def parse_answer(text: str, default_slug: str) -> AnswerSource:
     meta, body = split_front_matter(text, REQUIRED, OPTIONAL)
     check_cited_facts(text, body, known_fact_ids())
-    area_name = source.text(meta, "area", 100)
+    area_name = source.front_text(meta, "area", 100)
     area = GuideArea.objects.filter(name=area_name).first()
     if area is None:
         raise SourceError(f"unknown guide area {area_name!r}")
     # The reader's signature is the question's last line ("Orolig chef i Linköping").
-    lines = [line.strip() for line in source.text(meta, "question", 3000).splitlines() if line.strip()]
+    lines = [line.strip() for line in source.front_text(meta, "question", 3000).splitlines() if line.strip()]
     signature = lines.pop() if len(lines) > 1 else ""
     return AnswerSource(
         slug=source.slug(meta, default_slug),
-        title=source.text(meta, "title", 255),
+        title=source.front_text(meta, "title", 255),
         area=area,
         question="\n".join(lines),
         signature=signature[:120],
-        expert_name=source.text(meta, "expert", 120),
-        expert_role=source.text(meta, "expert_role", 120),
+        expert_name=source.front_text(meta, "expert", 120),
+        expert_role=source.front_text(meta, "expert_role", 120),
         answered_on=source.date(meta, "date"),
         answer=source.rich_text(body),
         related=source.related_guides(meta),

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from experts.forms import QuestionForm
 from experts.models import ExpertAnswerPage, ExpertIndexPage, ExpertQuestion
-from guides.throttling import client_address
+from operations.throttling import client_address
 
 RATE_GROUP = "experts.ask"
 RATE_LIMITED = "Du har skickat flera frågor på kort tid. Vänta en stund och försök igen."

@@ -26,7 +26,10 @@ class RegisterError(ValueError):
 
 
 @dataclass
-class RegisterReport:
+class ImportReport:
+    """What an import did, file by file: the report of the register's import and of every page
+    source's (guides.importer.import_pages)."""
+
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -134,6 +137,18 @@ def read_date(value) -> datetime.date:
     return datetime.date.fromisoformat(str(value))
 
 
+def read_text(value, name: str, max_length: int | None = None) -> str:
+    """A text from a source file, stripped: non-empty and at most max_length characters (ValueError
+    otherwise, with a message naming the field). The one text reader of every content source
+    (guides' front matter, the other pages' front matter, the planners' rules)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty text")
+    value = value.strip()
+    if max_length is not None and len(value) > max_length:
+        raise ValueError(f"{name} is longer than {max_length} characters")
+    return value
+
+
 def _date(value, name, fact_id, optional=False):
     if value in (None, "") and optional:
         return None
@@ -200,8 +215,8 @@ def known_fact_ids() -> dict[str, set[str]]:
     return known
 
 
-def import_facts(folder: Path) -> RegisterReport:
-    report = RegisterReport()
+def import_facts(folder: Path) -> ImportReport:
+    report = ImportReport()
     readable, report.failed = read_register(folder)
     for path, facts in readable.items():
         outcomes = []

@@ -19,10 +19,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from guides.blocks import GuideBodyBlock
 from guides.models import CataloguePage, GuideArea, GuidePage, Situation
-from guides.source import KEY_POINTS_HEADING
 
-KEY_POINTS_TITLE = KEY_POINTS_HEADING.capitalize()  # "I korthet"
 INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<&])")
 LINE_START_SPECIALS = re.compile(r"^(#|>|~|[-+*](?=\s|$))")
 LINE_START_NUMBER = re.compile(r"^(\d{1,9})([.)])")
@@ -55,6 +54,11 @@ def export_guides(folder: Path) -> ExportReport:
         report.written.append(str(path))
     (folder / "terms.yml").write_text(terms_source(), encoding="utf-8")
     return report
+
+
+def backup_export(folder: Path) -> int:
+    """The library's readable copy in a backup (settings.BACKUP_EXPORTS): how many guides it holds."""
+    return len(export_guides(folder).written)
 
 
 class LinkTargets:
@@ -145,10 +149,6 @@ class MarkdownWriter:
     def text(self) -> str:
         return "\n\n".join(self.chunks) + "\n"
 
-    def _add(self, chunk: str, last_list: tuple[str, str] | None = None) -> None:
-        self.chunks.append(chunk)
-        self.last_list = last_list
-
     def _marker(self, ordered: bool) -> str:
         kind = "ordered" if ordered else "bullet"
         first, second = (".", ")") if ordered else ("-", "*")
@@ -156,63 +156,44 @@ class MarkdownWriter:
             return second
         return first
 
-    # blocks --------------------------------------------------------------------------------
+    # what blocks write through (their to_markdown, guides.blocks) -------------------------------
 
     def block(self, block_type: str, value) -> None:
-        handler = getattr(self, f"_{block_type}", None)
-        if handler is None:
-            self.warnings.append(f"{self.slug}: a {block_type} block has no source form and was left out")
+        to_markdown = getattr(GuideBodyBlock.base_blocks.get(block_type), "to_markdown", None)
+        if to_markdown is None:
+            self.warn(f"a {block_type} block has no source form and was left out")
             return
-        handler(value)
+        to_markdown(value, self)
 
-    def _key_points(self, value) -> None:
-        self._add(f"## {KEY_POINTS_TITLE}")
-        self._plain_list(value["points"])
+    def warn(self, message: str) -> None:
+        self.warnings.append(f"{self.slug}: {message}")
 
-    def _heading(self, value) -> None:
-        hashes = "###" if value["level"] == "h3" else "##"
-        self._add(f"{hashes} {escape_line(value['text'])}")
+    def add(self, chunk: str, last_list: tuple[str, str] | None = None) -> None:
+        self.chunks.append(chunk)
+        self.last_list = last_list
 
-    def _rich_text(self, value) -> None:
-        self.html(value.source)
+    @staticmethod
+    def escape(text: str) -> str:
+        return escape_line(text)
 
-    def _question_list(self, value) -> None:
-        self._titled_list(value.get("title"), value["questions"])
+    def quote(self, paragraphs: list[str]) -> None:
+        self.add(quote_lines("\n\n".join(paragraphs)))
 
-    def _checklist(self, value) -> None:
-        self._titled_list(value.get("title"), value["items"], task=True)
-
-    def _tip(self, value) -> None:
+    def nested_html(self, html: str) -> list[str]:
+        """The Markdown chunks of rich text inside another construct (a tip, a block quote)."""
         inner = MarkdownWriter(self.links, self.warnings, self.slug)
-        inner.html(value["text"].source)
-        chunks = inner.chunks or [""]
-        chunks[0] = f"**Tips:** {chunks[0]}".rstrip()
-        self._add(quote_lines("\n\n".join(chunks)))
+        inner.html(html)
+        return inner.chunks
 
-    def _quote(self, value) -> None:
-        paragraphs = [escape_line(part) for part in value["text"].split("\n\n") if part.strip()]
-        if value.get("attribution"):
-            paragraphs.append(f"— {escape_line(value['attribution'])}")
-        self._add(quote_lines("\n\n".join(paragraphs)))
-
-    def _guide_link(self, value) -> None:
-        page = value["page"]
-        target = self.links.page(page.pk) if page is not None else None
-        if target is None or not target.startswith("/guider/"):
-            self.warnings.append(f"{self.slug}: a link to a guide that is not published was left out")
-            return
-        text = value.get("text") or page.title
-        self._add(f"[{escape_line(text)}]({target})")
-
-    def _titled_list(self, title, items, task=False) -> None:
+    def titled_list(self, title, items, task=False) -> None:
         if title:
-            self._add(f"**{escape_line(title)}**")
-        self._plain_list(items, task=task)
+            self.add(f"**{escape_line(title)}**")
+        self.plain_list(items, task=task)
 
-    def _plain_list(self, items, task=False) -> None:
+    def plain_list(self, items, task=False) -> None:
         marker = self._marker(ordered=False)
         box = "[ ] " if task else ""  # unescaped, so the importer reads a checklist
-        self._add("\n".join(f"{marker} {box}{escape_line(item)}" for item in items), ("bullet", marker))
+        self.add("\n".join(f"{marker} {box}{escape_line(item)}" for item in items), ("bullet", marker))
 
     # rich text -----------------------------------------------------------------------------
 
@@ -233,26 +214,24 @@ class MarkdownWriter:
         if nodes:
             text = self.inline(nodes).strip()
             if text:
-                self._add(text)
+                self.add(text)
             nodes.clear()
 
     def _html_block(self, node: Tag) -> None:
         if node.name == "p":
             text = self.inline(node.contents).strip()
             if text:
-                self._add(text)
+                self.add(text)
         elif node.name in {"ul", "ol"}:
             ordered = node.name == "ol"
             marker = self._marker(ordered)
-            self._add(self.list_markdown(node, marker), ("ordered" if ordered else "bullet", marker))
+            self.add(self.list_markdown(node, marker), ("ordered" if ordered else "bullet", marker))
         elif node.name == "hr":
-            self._add("---")
+            self.add("---")
         elif node.name == "blockquote":
-            inner = MarkdownWriter(self.links, self.warnings, self.slug)
-            inner.html(node.decode_contents())
-            self._add(quote_lines("\n\n".join(inner.chunks)))
+            self.quote(self.nested_html(node.decode_contents()))
         else:  # h1–h6 inside rich text: the source format has only ## and ### as block headings
-            self._add(f"**{self.inline(node.contents).strip()}**")
+            self.add(f"**{self.inline(node.contents).strip()}**")
 
     def list_markdown(self, node: Tag, marker: str) -> str:
         ordered = node.name == "ol"
@@ -328,7 +307,7 @@ class MarkdownWriter:
         else:
             href = node.get("href")
         if not href:
-            self.warnings.append(f"{self.slug}: the link on {node.get_text()!r} leads nowhere public and became text")
+            self.warn(f"the link on {node.get_text()!r} leads nowhere public and became text")
             return text
         destination = DESTINATION_SPECIALS.sub(r"\\\1", href)
         title = ' "{}"'.format(node["title"].replace('"', '\\"')) if node.get("title") else ""

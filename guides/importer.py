@@ -1,67 +1,111 @@
-"""Import of guide source files into the library: idempotent, file by file, all or nothing per file.
+"""Import of source files into pages: idempotent, file by file, all or nothing per file.
 
-A file is checked completely (front matter, terms, body, links) before anything is written;
-a broken file is reported with its reason and leaves no trace, while the others still import.
+`import_pages` is the one import loop of every page source (guides here; answers, episodes and
+letters through guides.page_source). A file is checked completely (front matter, terms, body,
+links) before anything is written; a broken file is reported with its reason and leaves no trace,
+while the others still import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail.models import Page
 
-from facts.register import known_fact_ids
+from facts.register import ImportReport, known_fact_ids
+from guides.blocks import GuideBodyBlock
 from guides.models import CataloguePage, GuideArea, GuidePage, GuideSourceLink, Situation
 from guides.source import GUIDE_HREF, GuideSource, SourceError, parse_guide
 
 
-@dataclass
-class ImportReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
+def import_pages(
+    folder: Path,
+    parent: Page,
+    page_model: type[Page],
+    parse: Callable[[str, str], object],
+    fill: Callable[[Page, object], None],
+    snapshot: Callable[[Page], tuple],
+    *,
+    first_pass: Callable[[dict, dict, ImportReport], set[str]] | None = None,
+) -> ImportReport:
+    """THE import loop of every page source (guides, answers, episodes, letters): one child page of
+    `parent` per Markdown file in `folder`, created or updated, idempotent and all or nothing per file.
 
-    def summary(self) -> str:
-        return (
-            f"created: {len(self.created)}, updated: {len(self.updated)}, "
-            f"unchanged: {len(self.unchanged)}, failed: {len(self.failed)}"
-        )
-
-
-def import_guides(folder: Path, *, create_terms: bool = False) -> ImportReport:
+    `parse(text, default slug)` checks a file completely (or raises SourceError) before anything is
+    written and returns a source with a `slug`; `fill(page, source)` copies it onto a new or existing
+    page; `snapshot(page)` is what counts as a change, so an unchanged live page is left alone.
+    `first_pass(sources, existing, report)` runs once every file is parsed and before any is written:
+    it may fail files ({slug: (path, source)} loses them, the report gains them) and add pages to
+    `existing` ({slug: page}); it returns the slugs of the pages it created (guides: drafts, so that
+    guides importing together can link to each other).
+    """
     report = ImportReport()
-    catalogue = CataloguePage.objects.first()
-    if catalogue is None:
-        raise SourceError("there is no catalogue page to import into; run migrate first")
-    sources: dict[str, tuple[Path, GuideSource]] = {}
-    known_facts = known_fact_ids()
+    sources: dict[str, tuple[Path, object]] = {}
     for path in sorted(Path(folder).glob("*.md")):
         try:
-            source = parse_guide(read_source_file(path), path.stem, known_facts)
-            _check_terms(source, create_terms)
+            source = parse(read_source_file(path), path.stem)
             if source.slug in sources:
                 raise SourceError(f"slug {source.slug!r} is already used by {sources[source.slug][0].name}")
         except SourceError as error:
             report.failed.append((str(path), str(error)))
             continue
         sources[source.slug] = (path, source)
-    _drop_broken_links(sources, report)
-
-    existing = {page.slug: page for page in GuidePage.objects.child_of(catalogue).specific()}
-    for slug, (_path, source) in sources.items():
-        if slug not in existing:
-            existing[slug] = _create_draft(catalogue, source)
-    ids = {slug: page.pk for slug, page in existing.items()}
+    existing = {page.slug: page for page in page_model.objects.child_of(parent)}
+    created = first_pass(sources, existing, report) if first_pass else set()
     for slug, (path, source) in sources.items():
+        page = existing.get(slug) or page_model(slug=slug, live=False)
         with transaction.atomic():
-            outcome = _write(existing[slug], source, ids, create_terms)
+            outcome = _write(parent, page, source, fill, snapshot, new=page.pk is None or slug in created)
         getattr(report, outcome).append(str(path))
     return report
+
+
+def _write(parent: Page, page: Page, source, fill, snapshot, *, new: bool) -> str:
+    """Bring one page in line with its source; the outcome names the report list it belongs to."""
+    was_live = page.live and not page.has_unpublished_changes
+    before = None if page.pk is None else snapshot(page)
+    fill(page, source)
+    if page.pk is None:
+        parent.add_child(instance=page)
+    elif was_live and snapshot(page) == before:
+        return "unchanged"
+    page.save_revision(log_action=True).publish()
+    return "created" if new else "updated"
+
+
+def import_guides(folder: Path, *, create_terms: bool = False) -> ImportReport:
+    """Guide files into the catalogue (import_pages), with the guides' own first pass: files linking
+    to guides that neither exist nor import now fail, and new guides start as drafts so that links
+    between guides of one import resolve to page ids."""
+    catalogue = CataloguePage.objects.first()
+    if catalogue is None:
+        raise SourceError("there is no catalogue page to import into; run migrate first")
+    known_facts = known_fact_ids()
+    ids: dict[str, int] = {}
+
+    def parse(text: str, default_slug: str) -> GuideSource:
+        source = parse_guide(text, default_slug, known_facts)
+        _check_terms(source, create_terms)
+        return source
+
+    def first_pass(sources, existing, report) -> set[str]:
+        _drop_broken_links(sources, report)
+        drafts = {slug: _create_draft(catalogue, source) for slug, (_path, source) in sources.items()
+                  if slug not in existing}
+        existing.update(drafts)
+        ids.update({slug: page.pk for slug, page in existing.items()})
+        # A guide never published before (a draft made now or earlier) counts as created.
+        return {slug for slug, page in existing.items() if page.first_published_at is None and not page.live}
+
+    def fill(page: GuidePage, source: GuideSource) -> None:
+        _fill(page, source, ids, create_terms)
+
+    return import_pages(folder, catalogue, GuidePage, parse, fill, _snapshot, first_pass=first_pass)
 
 
 def read_source_file(path: Path) -> str:
@@ -122,21 +166,17 @@ def _terms(model, names, create):
 
 
 def resolve_links(blocks: list[dict], ids: dict[str, int]) -> list[dict]:
-    """Stable /guider/<slug>/ links → Wagtail page links (rich text) and page ids (link blocks)."""
+    """Stable /guider/<slug>/ links → Wagtail page links (rich text) and page ids (link blocks), each
+    block type the way its class says (resolve_guide_links in guides.blocks)."""
 
-    def page_link(match):
-        return f'<a linktype="page" id="{ids[match.group(1)]}"'
+    def rewrite_html(html: str) -> str:
+        return GUIDE_HREF.sub(lambda match: f'<a linktype="page" id="{ids[match.group(1)]}"', html)
 
     resolved = []
     for block in blocks:
-        block = {"type": block["type"], "value": block["value"]}
-        if block["type"] == "rich_text":
-            block["value"] = GUIDE_HREF.sub(page_link, block["value"])
-        elif block["type"] == "tip":
-            block["value"] = {**block["value"], "text": GUIDE_HREF.sub(page_link, block["value"]["text"])}
-        elif block["type"] == "guide_link":
-            block["value"] = {**block["value"], "page": ids[block["value"]["page"]]}
-        resolved.append(block)
+        resolve = getattr(GuideBodyBlock.base_blocks[block["type"]], "resolve_guide_links", None)
+        value = resolve(block["value"], rewrite_html, ids.__getitem__) if resolve else block["value"]
+        resolved.append({"type": block["type"], "value": value})
     return resolved
 
 
@@ -153,12 +193,9 @@ def comparable(stream_value) -> list:
     return strip(stream_value.get_prep_value())
 
 
-def _write(page: GuidePage, source: GuideSource, ids, create_terms) -> str:
-    """Bring one page in line with its source; the outcome names the report list it belongs to."""
-    was_live = page.live and not page.has_unpublished_changes
+def _fill(page: GuidePage, source: GuideSource, ids: dict[str, int], create_terms: bool) -> None:
     categories = _terms(GuideArea, source.categories, create_terms)
     situations = _terms(Situation, source.situations, create_terms)
-    before = _snapshot(page)
     page.title = source.title
     page.draft_title = source.title
     page.summary = source.summary
@@ -172,11 +209,6 @@ def _write(page: GuidePage, source: GuideSource, ids, create_terms) -> str:
     page.body = resolve_links(source.blocks, ids)
     page.categories.set(categories)
     page.situations.set(situations)
-    if was_live and _snapshot(page) == before:
-        return "unchanged"
-    is_new = page.first_published_at is None and not page.live
-    page.save_revision(log_action=True).publish()
-    return "created" if is_new else "updated"
 
 
 def _snapshot(page: GuidePage):

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 import json
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.html import strip_tags
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import http_date
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -21,10 +23,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from editorial.forms import GuidePageForm
-from editorial.review import a_year_after
 from facts.citations import cite_plain
 from guides.blocks import GuideBodyBlock
+from guides.signals import guide_cleaning
+from operations.content_cache import generation
 
 #: Slugs taken by the catalogue's own routes, so no guide may use them.
 RESERVED_GUIDE_SLUGS = {"omrade", "situation"}
@@ -125,9 +127,6 @@ class HomePage(Page):
         context["latest_guides"] = (
             GuidePage.objects.live().order_by("-updated", "title").prefetch_related("categories")[:6]
         )
-        from tools.models import ToolPage
-
-        context["tools"] = ToolPage.objects.live().public().order_by("path")
         return context
 
 
@@ -162,7 +161,13 @@ class CataloguePage(RoutablePageMixin, Page):
         return term_view(request, self, Situation, slug)
 
     def term_url(self, term: Term) -> str:
-        return f"{self.url}{term.url_prefix}/{term.slug}/"
+        """The landing page of an area or a situation ({% term_url %} in templates)."""
+        return f"{self._own_url}{term.url_prefix}/{term.slug}/"
+
+    @cached_property
+    def _own_url(self) -> str:
+        # Pages list many terms: the page's address is worked out once per instance (one request).
+        return self.url
 
     def get_sitemap_urls(self, request=None):
         """The catalogue and its area and situation landing pages, for sitemap.xml."""
@@ -217,7 +222,6 @@ class GuidePage(Page):
         "lämna tomt vid småfixar.",
     )
 
-    base_form_class = GuidePageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("body"),
@@ -238,16 +242,7 @@ class GuidePage(Page):
             "sources", heading="Källor och lagar", label="Källa",
             help_text="Officiella texter utöver de lagfakta som guiden citerar med {{fakta:id}}.",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("review_owner"),
-                FieldPanel("review_by"),
-                FieldPanel("reviewed_at", read_only=True),
-                FieldPanel("mark_reviewed"),
-                FieldPanel("change_note"),
-            ],
-            heading="Granskning och ändringar",
-        ),
+        # The editorial app adds its "Granskning och ändringar" panel and form (editorial.apps).
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["guides.CataloguePage"]
@@ -258,10 +253,9 @@ class GuidePage(Page):
         verbose_name_plural = "guider"
 
     def full_clean(self, *args, **kwargs):
-        # Wagtail validates before every save and revision: the moment to fill the default
-        # review date, so drafts and the live page agree on it.
-        if self.review_by is None and (self.reviewed_at or self.updated):
-            self.review_by = a_year_after(self.reviewed_at or self.updated)
+        # Wagtail validates before every save and revision: the moment apps fill derived fields
+        # (the editorial app: the default review date), so drafts and the live page agree on them.
+        guide_cleaning.send(sender=type(self), guide=self)
         super().full_clean(*args, **kwargs)
 
     def clean(self):
@@ -288,25 +282,10 @@ class GuidePage(Page):
         return json.dumps(self.body.get_prep_value(), ensure_ascii=False)
 
     def body_text(self) -> str:
-        """The body as plain text (citations resolved), for search and summaries."""
-        return cite_plain(self._body_text())
-
-    def _body_text(self) -> str:
-        parts = []
-        for block in self.body:
-            value = block.value
-            if block.block_type == "heading":
-                parts.append(value["text"])
-            elif block.block_type == "rich_text":
-                parts.append(strip_tags(value.source))
-            elif block.block_type in {"question_list", "checklist", "key_points"}:
-                parts.append(value.get("title") or "")
-                parts.extend(value.get("questions") or value.get("items") or value.get("points") or [])
-            elif block.block_type == "tip":
-                parts.extend([value["title"], strip_tags(value["text"].source)])
-            elif block.block_type == "quote":
-                parts.extend([value["text"], value["attribution"]])
-        return "\n".join(part for part in parts if part)
+        """The body as plain text (citations resolved), for search and summaries: each block's own
+        searchable content (Wagtail's get_searchable_content, the same the search index uses)."""
+        parts = self.body.stream_block.get_searchable_content(self.body)
+        return cite_plain("\n".join(part for part in parts if part))
 
     def related_guides(self, limit: int = 5, *, area_ids=None, situation_ids=None):
         """Other live guides every reader may open (no view restriction), ranked by shared
@@ -378,14 +357,32 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = self.get_parent().specific
         context["can_read_body"] = can_read_body(request, self)
-        context["areas"] = areas = list(self.categories.all())
-        context["page_situations"] = situations = list(self.situations.all())
-        context["related_guides"] = self.related_guides(
-            area_ids=[area.pk for area in areas], situation_ids=[situation.pk for situation in situations]
+        # Lazy: the parts of the page that show them are kept as fragments (guide_page.html), so a
+        # page whose fragments are kept asks the database for none of them.
+        context["catalogue"] = SimpleLazyObject(lambda: self.get_parent().specific)
+        context["areas"] = areas = SimpleLazyObject(lambda: list(self.categories.all()))
+        context["page_situations"] = situations = SimpleLazyObject(lambda: list(self.situations.all()))
+        context["related_guides"] = SimpleLazyObject(
+            lambda: list(
+                self.related_guides(
+                    area_ids=[area.pk for area in areas], situation_ids=[situation.pk for situation in situations]
+                )
+            )
         )
+        context.update(self.fragment_key(request))
         return context
+
+    def fragment_key(self, request) -> dict:
+        """What keys the page's kept fragments: this published revision in this generation of the
+        content (a change to a cited fact, a linked page or a term changes the generation). A
+        preview shows unsaved content: its fragments are never read nor kept."""
+        if getattr(request, "is_preview", False) or not self.live:
+            return {"fragment_seconds": 0, "fragment_key": f"preview:{secrets.token_hex(16)}"}
+        return {
+            "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
+            "fragment_key": f"{self.pk}:{self.live_revision_id}:{generation()}",
+        }
 
 
 class GuideSourceLink(Orderable):
@@ -408,9 +405,8 @@ def heading_anchor(text: str) -> str:
 
 def can_read_body(request, guide: GuidePage) -> bool:
     """THE gate for a guide's body, whatever the channel: a members-only body reaches members and
-    the staff and editors who write it (membership.models.can_read_members_only); everyone reads the rest."""
+    the staff and editors who write it (settings.MEMBERS_ONLY_READERS, the membership app's rule); everyone
+    reads the rest."""
     if not guide.members_only:
         return True
-    from membership.models import can_read_members_only
-
-    return can_read_members_only(getattr(request, "user", None))
+    return import_string(settings.MEMBERS_ONLY_READERS)(getattr(request, "user", None))

@@ -1,9 +1,9 @@
-"""Markdown sources with YAML front matter beyond guides (expert answers, podcast episodes), and
-the management command every importer shares.
+"""Markdown sources with YAML front matter beyond guides (expert answers, podcast episodes, letters),
+and the management command every importer shares.
 
-Built on the guide importer's own parser, report and link resolution: front matter read against a
-list of fields, Markdown turned into Wagtail rich text with /guider/<slug>/ links resolved to page
-links, related guide slugs looked up, the import itself (`import_pages`, file by file), and
+Built on the guide importer's own parser, report, link resolution and import loop
+(`guides.importer.import_pages`): front matter fields read one by one, Markdown turned into Wagtail
+rich text with /guider/<slug>/ links resolved to page links, related guide slugs looked up, and
 `ImportCommand`, the `manage.py import_…` command around any importer, guides included.
 """
 
@@ -14,28 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from wagtail.models import Page
 
-from guides.importer import ImportReport, read_source_file, resolve_links
+from guides.importer import ImportReport, import_pages, resolve_links
 from guides.models import GuidePage
-from guides.source import GUIDE_LINK, SourceError, markdown, parse_date, parse_slug
+from guides.source import GUIDE_LINK, SourceError, front_text, markdown, parse_date, parse_slug
+
+#: What the importers of answers, episodes and letters use: the readers below, the text reader and the
+#: import loop they share with guides.
+__all__ = ["ImportCommand", "date", "front_text", "import_pages", "integer", "related_guides", "rich_text", "slug"]
 
 
 def slug(meta: dict, default: str) -> str:
     return parse_slug(meta.get("slug", default))
-
-
-def text(meta: dict, name: str, max_length: int, *, required: bool = True) -> str:
-    value = meta.get(name)
-    if value in (None, "") and not required:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        raise SourceError(f"{name} must be a non-empty text")
-    value = value.strip()
-    if len(value) > max_length:
-        raise SourceError(f"{name} is longer than {max_length} characters")
-    return value
 
 
 def date(meta: dict, name: str) -> datetime.date:
@@ -84,56 +74,6 @@ def rich_text(body: str) -> str:
     if unknown:
         raise SourceError(f"links to unknown guide {', '.join(unknown)}")
     return resolve_links([{"type": "rich_text", "value": html}], ids)[0]["value"]
-
-
-# -- the import ---------------------------------------------------------------------------
-
-
-def import_pages(
-    folder: Path,
-    parent: Page,
-    page_model: type[Page],
-    parse: Callable[[str, str], object],
-    fill: Callable[[Page, object], None],
-    snapshot: Callable[[Page], tuple],
-) -> ImportReport:
-    """Create or update one child page of `parent` per Markdown file, like the guide importer.
-
-    `parse(text, default slug)` checks a file completely (or raises SourceError) before anything is
-    written and returns a source with a `slug`; `fill(page, source)` copies it onto a new or existing
-    page; `snapshot(page)` is what counts as a change, so an unchanged live page is left alone.
-    """
-    report = ImportReport()
-    existing = {page.slug: page for page in page_model.objects.child_of(parent)}
-    files: dict[str, Path] = {}
-    for path in sorted(Path(folder).glob("*.md")):
-        try:
-            item = parse(read_source_file(path), path.stem)
-            if item.slug in files:
-                raise SourceError(f"slug {item.slug!r} is already used by {files[item.slug].name}")
-        except SourceError as error:
-            report.failed.append((str(path), str(error)))
-            continue
-        files[item.slug] = path
-        page = existing.get(item.slug) or page_model(slug=item.slug, live=False)
-        with transaction.atomic():
-            outcome = _write(parent, page, item, fill, snapshot)
-        getattr(report, outcome).append(str(path))
-    return report
-
-
-def _write(parent: Page, page: Page, item, fill, snapshot) -> str:
-    """Bring one page in line with its source; the outcome names the report list it belongs to."""
-    created = page.pk is None
-    was_live = page.live and not page.has_unpublished_changes
-    before = None if created else snapshot(page)
-    fill(page, item)
-    if created:
-        parent.add_child(instance=page)
-    elif was_live and snapshot(page) == before:
-        return "unchanged"
-    page.save_revision(log_action=True).publish()
-    return "created" if created else "updated"
 
 
 class ImportCommand(BaseCommand):

@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 from facts.citations import UnknownFact, check_citations
-from facts.register import read_date
+from facts.register import read_date, read_text
+from guides.blocks import KeyPointsBlock
 from guides.models import GUIDE_FORMS, RESERVED_GUIDE_SLUGS
 
 REQUIRED_FIELDS = {"title", "summary", "categories", "author", "updated"}
@@ -27,7 +28,7 @@ SOURCE_URL = re.compile(r"^https://[^\s]+$")
 GUIDE_LINK = re.compile(r"^/guider/([a-z0-9-]+)/?$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.S)
 TIP_PREFIX = re.compile(r"^<p><strong>Tips:?</strong>:?\s*", re.I)
-KEY_POINTS_HEADING = "i korthet"
+KEY_POINTS_HEADING = KeyPointsBlock.SOURCE_HEADING.lower()
 
 markdown = MarkdownIt("commonmark", {"html": False}).disable("image")
 
@@ -61,11 +62,11 @@ def parse_guide(text: str, default_slug: str, known_facts=None) -> GuideSource:
         check_cited_facts(text, body, known_facts)
     source = GuideSource(
         slug=_guide_slug(meta.get("slug", default_slug)),
-        title=_text(meta, "title", 255),
-        summary=_text(meta, "summary", 1000),
+        title=front_text(meta, "title", 255),
+        summary=front_text(meta, "summary", 1000),
         categories=_names(meta, "categories", required=True),
         situations=_names(meta, "situations", required=False),
-        author=_text(meta, "author", 120),
+        author=front_text(meta, "author", 120),
         updated=parse_date(meta.get("updated"), "updated"),
         members_only=_bool(meta.get("members_only", False)),
         blocks=[],
@@ -152,13 +153,15 @@ def split_front_matter(text: str, required=REQUIRED_FIELDS, optional=OPTIONAL_FI
     return meta, text[match.end() :]
 
 
-def _text(meta, name, max_length) -> str:
+def front_text(meta: dict, name: str, max_length: int, *, required: bool = True) -> str:
+    """A text field of front matter (facts.register.read_text); an optional one may be missing or empty."""
     value = meta.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise SourceError(f"{name} must be a non-empty text")
-    if len(value) > max_length:
-        raise SourceError(f"{name} is longer than {max_length} characters")
-    return value.strip()
+    if value in (None, "") and not required:
+        return ""
+    try:
+        return read_text(value, name, max_length)
+    except ValueError as error:
+        raise SourceError(str(error)) from None
 
 
 def _names(meta, name, required) -> list[str]:

@@ -1,6 +1,6 @@
 """Import of the starter letters (content/letters/*.md, format in content/letters/README.md).
 
-Idempotent and file by file like the other importers (guides.page_source.import_pages): a file is
+Idempotent and file by file like the other importers (guides.importer.import_pages): a file is
 checked completely — its fields, the fields its text uses, the planner steps it names, the guide
 it belongs to and every fact it cites — before anything is written, a broken file is reported
 with its line and reason, and an unchanged letter is left alone.
@@ -64,8 +64,8 @@ def parse_letter(text: str, default_slug: str) -> LetterSource:
         guide = source.related_guides({"guide": [guide_slug]}, "guide")[0]
     return LetterSource(
         slug=source.slug(meta, default_slug),
-        title=source.text(meta, "title", 255),
-        summary=source.text(meta, "summary", 300),
+        title=source.front_text(meta, "title", 255),
+        summary=source.front_text(meta, "summary", 300),
         body=body,
         guidance=source.rich_text(guidance),
         guide=guide,
@@ -109,10 +109,10 @@ def _fields(items, planner: str) -> list[dict]:
         fields.append(
             {
                 "name": name,
-                "label": source.text(item, "label", 120),
+                "label": source.front_text(item, "label", 120),
                 "field_type": field_type,
                 "required": bool(item.get("required", True)) and field_type != "checkbox",
-                "help_text": source.text(item, "help", 300, required=False),
+                "help_text": source.front_text(item, "help", 300, required=False),
                 "planner_step": step,
                 "not_before": str(item.get("not_before") or ""),
             }

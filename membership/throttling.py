@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.template.response import TemplateResponse
 from django_ratelimit.core import get_usage, is_ratelimited
 
-from guides.throttling import client_address
+from operations.throttling import client_address
 
 TOO_MANY = "Du har gjort för många försök på kort tid. Vänta en stund och försök igen."
 #: How long an address an account logged in from counts as the account's own.

@@ -47,7 +47,7 @@ def parse_episode(text: str, default_slug: str) -> EpisodeSource:
         or not all(isinstance(item, dict) and set(item) == {"name", "role"} for item in participants)
     ):
         raise SourceError("participants must be a list of {name, role}")
-    audio_url = source.text(meta, "audio_url", 500, required=False)
+    audio_url = source.front_text(meta, "audio_url", 500, required=False)
     audio_size = source.integer(meta, "audio_bytes", minimum=1) if meta.get("audio_bytes") else None
     if audio_url and not audio_url.startswith("https://"):
         raise SourceError("audio_url must be an https address")
@@ -55,12 +55,14 @@ def parse_episode(text: str, default_slug: str) -> EpisodeSource:
         raise SourceError("audio_url needs audio_bytes, the file size podcast apps require")
     return EpisodeSource(
         slug=source.slug(meta, default_slug),
-        title=source.text(meta, "title", 255),
+        title=source.front_text(meta, "title", 255),
         number=source.integer(meta, "number", minimum=1) if meta.get("number") is not None else None,
         published_on=source.date(meta, "date"),
         duration_seconds=source.integer(meta, "duration_seconds", minimum=1),
-        description=source.text(meta, "description", 1000),
-        participants=[(source.text(item, "name", 120), source.text(item, "role", 120)) for item in participants],
+        description=source.front_text(meta, "description", 1000),
+        participants=[
+            (source.front_text(item, "name", 120), source.front_text(item, "role", 120)) for item in participants
+        ],
         audio_url=audio_url,
         audio_size=audio_size,
         transcript=source.rich_text(body),

@@ -6,3 +6,8 @@ def get_engine():
     from search.registry import get_engine as configured_engine
 
     return configured_engine()
+
+
+def health_check() -> dict:
+    """The engine's own status for /healthz (plugged in through settings.HEALTH_CHECKS)."""
+    return get_engine().status()

@@ -18,6 +18,7 @@ import yaml
 from dateutil.relativedelta import relativedelta
 
 from facts.citations import CITATION, FactTable
+from facts.register import read_text
 from tools.workdays import is_working_day, next_working_day, previous_working_day, why_not_working
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -181,10 +182,11 @@ def _only_keys(mapping: dict, allowed: set, where: str) -> None:
 
 
 def _text(mapping: dict, name: str, where: str = "the file") -> str:
-    value = mapping.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise RulesError(f"{name} in {where} must be a non-empty text")
-    return " ".join(value.split())
+    """A text of the rules (facts.register.read_text), its white space folded to single spaces."""
+    try:
+        return " ".join(read_text(mapping.get(name), f"{name} in {where}").split())
+    except ValueError as error:
+        raise RulesError(str(error)) from None
 
 
 def _parse_input(item) -> ProcessInput:

@@ -1,6 +1,10 @@
-"""Template helpers shared by every page."""
+"""Template helpers shared by every page, and every page's meta: canonical and OpenGraph tags, and a
+guide's schema.org JSON-LD."""
+
+import json
 
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -23,6 +27,9 @@ def anchor(text):
 
 
 SITE_NAME = "Chefsguider"
+DEFAULT_DESCRIPTION = "Verktyg, tips och råd för dig som är chef."
+# JSON inside <script> must not be able to close the element or open a comment.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -85,9 +92,130 @@ def icon_sprite(context):
     return mark_safe(sprite(_icons_used(context)))
 
 
+#: The site's sections in the navigation, by page type: their addresses come from the page tree.
+SECTION_PAGE_TYPES = {
+    "guides": "guides.CataloguePage",
+    "tools": "tools.ToolIndexPage",
+    "experts": "experts.ExpertIndexPage",
+    "podcasts": "podcasts.PodcastIndexPage",
+}
+
+
+@register.simple_tag
+def section_urls() -> dict[str, str]:
+    """{section: url} of the navigation's sections, wherever editors keep them ("" for a missing one);
+    kept per content generation, so a moved or renamed section is followed on the next change."""
+    from operations.content_cache import remember
+
+    return remember("section-urls", (), _section_urls)
+
+
+def _section_urls() -> dict[str, str]:
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    types = ContentType.objects.get_for_models(*(apps.get_model(label) for label in SECTION_PAGE_TYPES.values()))
+    first = {}
+    for page in Page.objects.live().filter(content_type__in=types.values()).order_by("path"):
+        first.setdefault(page.content_type_id, page.url)
+    return {key: first.get(types[apps.get_model(label)].pk, "") for key, label in SECTION_PAGE_TYPES.items()}
+
+
+@register.filter
+def is_within(path: str, section_url: str) -> bool:
+    """Whether a request path lies in a section: {% if request.path|is_within:sections.tools %}."""
+    return bool(section_url) and str(path).startswith(section_url)
+
+
+@register.simple_tag(takes_context=True)
+def term_url(context, term):
+    """The landing page of a guide area or situation (CataloguePage.term_url): {% term_url area %}.
+    The catalogue is the page's own context (the catalogue, a guide's parent, the front page's)."""
+    from guides.models import CataloguePage
+
+    catalogue = context.get("catalogue") or context.get("page")
+    if not isinstance(catalogue, CataloguePage):
+        catalogue = CataloguePage.objects.live().first()
+    return catalogue.term_url(term) if catalogue else ""
+
+
 @register.filter
 def tool_icon(kind):
     """The icon name of a kind of tool: {% icon tool.tool|tool_icon %}."""
     from frontend.icons import TOOL_ICONS
 
     return TOOL_ICONS.get(kind, "checklist")
+
+
+# -- page meta --------------------------------------------------------------------------
+
+
+def _guide_page_class():
+    from guides.models import GuidePage
+
+    return GuidePage
+
+
+def canonical_url(request) -> str:
+    """The page's own address without query parameters: filter and search variants point home."""
+    return request.build_absolute_uri(request.path)
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Canonical link and OpenGraph tags for any page that has a request."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    term = context.get("term")
+    is_guide = isinstance(page, _guide_page_class())
+    if term is not None:
+        title = term.name
+    elif page is not None:
+        title = page.seo_title or page.title
+    else:
+        title = SITE_NAME
+    description = (
+        getattr(page, "search_description", "") or (page.summary if is_guide else "") or DEFAULT_DESCRIPTION
+    )
+    return {
+        "canonical": canonical_url(request),
+        "title": title,
+        "description": description,
+        "type": "article" if is_guide else "website",
+        "site_name": SITE_NAME,
+        "guide": page if is_guide else None,
+        "areas": _guide_areas(context, page) if is_guide else (),
+    }
+
+
+def _guide_areas(context, guide):
+    """The guide page's context holds its areas already (GuidePage.get_context): no second query."""
+    return context["areas"] if "areas" in context else guide.categories.all()
+
+
+@register.simple_tag(takes_context=True)
+def guide_json_ld(context, guide):
+    """schema.org Article data for a guide, in a <script type="application/ld+json"> data block."""
+    request = context.get("request")
+    published = guide.first_published_at.date() if guide.first_published_at else guide.updated
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": guide.title[:110],
+        "description": guide.summary,
+        "inLanguage": "sv",
+        # Imported guides were written before they were published here: never "modified" before "published".
+        "datePublished": min(published, guide.updated).isoformat(),
+        "dateModified": guide.updated.isoformat(),
+        "author": {"@type": "Person", "name": guide.author},
+        "publisher": {"@type": "Organization", "name": SITE_NAME},
+        "isAccessibleForFree": not guide.members_only,
+    }
+    if request is not None:
+        data["mainEntityOfPage"] = canonical_url(request)
+        data["url"] = canonical_url(request)
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

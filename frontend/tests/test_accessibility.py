@@ -5,7 +5,7 @@ script leaves it."""
 
 import pytest
 
-from frontend.browser_testing import accessibility_problems, axe_violations, html_errors, rendered_html
+from frontend.tests.browser import accessibility_problems, axe_violations, html_errors, rendered_html
 from frontend.tests.test_browser import SECTIONS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

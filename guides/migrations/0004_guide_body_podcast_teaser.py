@@ -1,4 +1,4 @@
-"""Guide bodies may hold a podcast teaser block (podcasts.blocks.PodcastTeaserBlock)."""
+"""Guide bodies may hold a podcast teaser block (guides.blocks.PodcastTeaserBlock)."""
 
 import wagtail.fields
 from django.db import migrations

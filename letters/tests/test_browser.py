@@ -7,7 +7,7 @@ import pytest
 from django.utils import formats
 from playwright.sync_api import expect
 
-from frontend.browser_testing import accessibility_problems
+from frontend.tests.browser import accessibility_problems
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -94,6 +94,6 @@ def test_letter_pages_pass_axe(live_server, audit_page, letters):
     expect(audit_page.get_by_label("Antal som kan komma att sägas upp")).to_have_value("30")
     audit_page.get_by_role("button", name="Ladda ner som PDF").click()
     expect(audit_page.locator(".form-errors")).to_be_visible()
-    from frontend.browser_testing import axe_violations
+    from frontend.tests.browser import axe_violations
 
     assert axe_violations(audit_page) == []

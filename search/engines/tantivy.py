@@ -28,7 +28,7 @@ from search.pipeline import (
     SYNONYM_WEIGHT,
     TIE_BREAKER,
     AnalysedEngine,
-    Page,
+    RetrievedPage,
     StoredGuide,
     analyse,
 )
@@ -260,6 +260,15 @@ class TantivyEngine(AnalysedEngine):
         searcher = self._get_index().searcher()
         return [self._in_index(searcher, concept.word) for concept in concepts]
 
+    def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
+        searcher = self._get_index().searcher()
+        guides = searcher.num_docs
+        using = {
+            word: max(searcher.doc_freq(field, form) for form in stems(word) for field in FIELD_BOOSTS)
+            for word in words
+        }
+        return guides, {word: n / guides for word, n in using.items()} if guides else {}
+
     @staticmethod
     def _in_index(searcher: tantivy.Searcher, word: str) -> bool:
         return any(searcher.doc_freq(field, form) for form in stems(word) for field in FIELD_BOOSTS)
@@ -285,7 +294,7 @@ class TantivyEngine(AnalysedEngine):
                         near[candidate] = documents
         return near
 
-    def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> Page:
+    def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> RetrievedPage:
         searcher = self._get_index().searcher()
         matching = self._matching(plan, widen)
         everything = self._filtered(matching, filters.categories, filters.situations)
@@ -301,7 +310,7 @@ class TantivyEngine(AnalysedEngine):
             scores = [score for score, _ in result.hits]
         guides = [self._stored(searcher.doc(address), score) for address, score in zip(addresses, scores, strict=True)]
         facets = {} if widen else self._facets(searcher, matching, filters)
-        return Page(guides=guides, total=result.count, facets=facets)
+        return RetrievedPage(guides=guides, total=result.count, facets=facets)
 
     def _facets(self, searcher: tantivy.Searcher, matching: Query, filters: SearchFilters) -> dict:
         """Counts per area with only the situation filter applied, and per situation with only the area filter."""

@@ -4,7 +4,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from frontend.browser_testing import accessibility_problems
+from frontend.tests.browser import accessibility_problems
 from tools.tests.conftest import WORKSHEET_BODY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

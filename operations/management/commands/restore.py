@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.backup import BackupError, restore_backup
+from operations.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):

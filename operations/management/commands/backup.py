@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial.backup import BackupError, create_backup
+from operations.backup import BackupError, create_backup
 
 
 class Command(BaseCommand):

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from operations.content_cache import invalidate
 
@@ -32,8 +33,6 @@ class BackupError(Exception):
 
 def create_backup(destination: Path) -> Path:
     """Write a new backup folder inside destination and return its path."""
-    from guides.exporter import export_guides
-
     folder = Path(destination) / f"chefsguider-{timezone.localtime():%Y%m%d-%H%M%S}"
     folder.mkdir(parents=True, exist_ok=False)
     if connection.vendor == "sqlite":
@@ -45,12 +44,11 @@ def create_backup(destination: Path) -> Path:
     media = Path(settings.MEDIA_ROOT)
     if media.is_dir():
         shutil.copytree(media, folder / "media")
-    report = export_guides(folder / "export")
-    manifest = {
-        "created": timezone.now().isoformat(),
-        "database": connection.vendor,
-        "guides_exported": len(report.written),
-    }
+    manifest = {"created": timezone.now().isoformat(), "database": connection.vendor}
+    # The apps' readable second copies (settings.BACKUP_EXPORTS: manifest key -> function of a folder
+    # returning how many items it wrote), so this bottom layer knows no app.
+    for key, path in getattr(settings, "BACKUP_EXPORTS", {}).items():
+        manifest[key] = import_string(path)(folder / "export")
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return folder
 

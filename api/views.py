@@ -57,6 +57,10 @@ def _slugs(params, name, options) -> list[str]:
     return values
 
 
+#: The API's names of the facets (a public contract, docs in api/openapi.py): areas are "category".
+PUBLIC_FACET_NAMES = {"area": "category", "situation": "situation"}
+
+
 def _query(params) -> str:
     query = params.get("q", "")
     return query[:MAX_QUERY_LENGTH]
@@ -75,7 +79,7 @@ def guide_json(request, guide, snippet: str, search=None) -> dict:
         "summary": guide.summary,
         "snippet": snippet,
         "members_only": guide.members_only,
-        "categories": [term_json(term) for term in guide.categories.all()],
+        "categories": [term_json(term) for term in guide.areas.all()],  # public name
         "situations": [term_json(term) for term in guide.situations.all()],
         "updated": guide.updated.isoformat(),
     }
@@ -91,7 +95,7 @@ def guides(request):
         limit = _integer(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         offset = _integer(params, "offset", 0, 0, MAX_OFFSET)
         terms = term_lists()
-        categories = _slugs(params, "category", terms["category"])
+        areas = _slugs(params, "category", terms["area"])  # public parameter: category
         situations = _slugs(params, "situation", terms["situation"])
         sort = params.get("sort", "")
         if sort and sort not in SORTS:
@@ -101,10 +105,10 @@ def guides(request):
     if _query(params).strip() and searches_exceeded(request):
         return too_many("q")
     query = _query(params)
-    results = find_guides(query, categories, situations, sort=sort, limit=limit, offset=offset, terms=terms)
+    results = find_guides(query, areas, situations, sort=sort, limit=limit, offset=offset, terms=terms)
     search = None
     if query.strip():
-        filters = {"category": categories, "situation": situations}
+        filters = {"area": areas, "situation": situations}
         search = log_api_search(request, query, filters, results.total)
 
     def listed(guides):
@@ -115,7 +119,9 @@ def guides(request):
             "count": results.total,
             "results": listed(results.guides),
             "facets": {
-                facet: [{"slug": option.slug, "name": option.name, "count": option.count} for option in options]
+                PUBLIC_FACET_NAMES[facet]: [
+                    {"slug": option.slug, "name": option.name, "count": option.count} for option in options
+                ]
                 for facet, options in results.facets.items()
             },
             "suggestion": results.suggestion,

@@ -33,7 +33,7 @@ def test_a_catalogue_search_is_logged_normalised_with_filters_and_count(client, 
     client.get("/chefsguider/", {"q": "  LÖNESAMTAL  ", "omrade": ["lon"]})
     log = SearchLog.objects.get()
     assert (log.source, log.query, log.filters, log.result_count, log.searched_on) == (
-        "katalog", "lönesamtal", {"category": ["lon"]}, 1, today,
+        "katalog", "lönesamtal", {"area": ["lon"]}, 1, today,
     )
 
 
@@ -141,7 +141,7 @@ def test_api_searches_are_logged_and_results_carry_an_open_url(client, library):
     data = client.get("/api/v1/guides/", {"q": "Sjukskriven", "category": "arbetsmiljo"}).json()
     log = SearchLog.objects.get()
     assert (log.source, log.query, log.filters, log.result_count) == (
-        "api", "sjukskriven", {"category": ["arbetsmiljo"]}, data["count"],
+        "api", "sjukskriven", {"area": ["arbetsmiljo"]}, data["count"],
     )
     assert data["count"] == 1
     assert data["results"][0]["open_url"] == f"http://testserver/sok/oppna/{log.pk}/{library['sjuk'].pk}/"

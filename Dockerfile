@@ -18,7 +18,8 @@ WORKDIR /app
 COPY requirements/ requirements/
 RUN pip install --no-cache-dir -r requirements/base.lock
 COPY . .
-RUN mkdir -p /data && chown chefsguider:chefsguider /data
+# /proxy-cache and /proxy-logs: volumes shared with the proxy (docker-compose.yml), made the app user's.
+RUN mkdir -p /data /proxy-cache /proxy-logs && chown chefsguider:chefsguider /data /proxy-cache /proxy-logs
 USER chefsguider
 
 # collectstatic needs settings that import cleanly: give it throwaway values at build time only.

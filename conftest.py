@@ -134,3 +134,16 @@ def related_guides_some_hidden(make_guide):
         return re.findall(r">([^<]+)</a>", section.group(1)) if section else []
 
     return SimpleNamespace(guides=[first, draft, restricted, second], listed=listed)
+
+
+@pytest.fixture
+def today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+@pytest.fixture
+def days(today):
+    """days(-3) is three days ago, days(10) ten days from now."""
+    return lambda n: today + datetime.timedelta(days=n)

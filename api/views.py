@@ -7,10 +7,11 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from editorial.search_log import log_api_search, mark_logged, open_url
 from guides.catalogue import find_guides, term_lists
 from operations.throttling import searches_exceeded, suggestions_exceeded
 from search.base import MAX_QUERY_LENGTH, SORTS
+from search.log import log_search, open_url
+from search.models import SearchLog
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
@@ -70,7 +71,7 @@ def term_json(term) -> dict:
     return {"slug": term.slug, "name": term.name}
 
 
-def guide_json(request, guide, snippet: str, search=None) -> dict:
+def guide_json(request, guide, snippet: str, search_query: str = "") -> dict:
     """One guide in a response; results of a logged search open through the search log."""
     data = {
         "slug": guide.slug,
@@ -83,8 +84,8 @@ def guide_json(request, guide, snippet: str, search=None) -> dict:
         "situations": [term_json(term) for term in guide.situations.all()],
         "updated": guide.updated.isoformat(),
     }
-    if search is not None:
-        data["open_url"] = request.build_absolute_uri(open_url(search, guide.pk))
+    if search_query:
+        data["open_url"] = request.build_absolute_uri(open_url(search_query, guide.pk))
     return data
 
 
@@ -106,13 +107,12 @@ def guides(request):
         return too_many("q")
     query = _query(params)
     results = find_guides(query, areas, situations, sort=sort, limit=limit, offset=offset, terms=terms)
-    search = None
-    if query.strip():
-        filters = {"area": areas, "situation": situations}
-        search = log_api_search(request, query, filters, results.total)
+    # A new search is a GET of the first results; turning to the next ones is the same search.
+    new_search = query.strip() and request.method == "GET" and offset == 0
 
     def listed(guides):
-        return [guide_json(request, guide, results.snippets.get(guide.pk, ""), search) for guide in guides]
+        snippets = results.snippets
+        return [guide_json(request, guide, snippets.get(guide.pk, ""), query if new_search else "") for guide in guides]
 
     response = JsonResponse(
         {
@@ -129,7 +129,10 @@ def guides(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
-    return mark_logged(response, search)  # it names this reader's log entry
+    if new_search:
+        filters = {"category": areas, "situation": situations}  # the log's stored names, as the API's
+        log_search(request, response, SearchLog.API, query, filters, results.total)
+    return response
 
 
 @csrf_exempt

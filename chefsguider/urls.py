@@ -59,6 +59,7 @@ urlpatterns = password_forms + [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("", include("membership.urls")),
     path("", include("editorial.urls")),
+    path("", include("search.urls")),
     path("", include("guides.urls")),
     path("verktyg/", include("tools.urls")),
 ]

@@ -1,5 +1,5 @@
-"""What the editorial app remembers: change notes, sent review reminders, reader feedback and
-the search log. None of it identifies a reader: no IP address, user, session or cookie id is
+"""What the editorial app remembers: change notes, sent review reminders and reader feedback
+(the search log is the search app's). None of it identifies a reader: no IP address, user, session or cookie id is
 stored, and days rather than timestamps are kept so entries cannot be matched to server logs."""
 
 from __future__ import annotations
@@ -63,38 +63,3 @@ class GuideFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{'Ja' if self.helpful else 'Nej'} ({self.given_on})"
-
-
-class SearchLog(models.Model):
-    """One catalogue or API search: the normalised query, its filters and how many it found."""
-
-    CATALOGUE = "katalog"
-    API = "api"
-    SOURCES = [(CATALOGUE, "Katalogen"), (API, "API")]
-
-    searched_on = models.DateField("datum", default=timezone.localdate, db_index=True)
-    source = models.CharField("källa", max_length=10, choices=SOURCES)
-    query = models.CharField("sökning", max_length=200, db_index=True)
-    filters = models.JSONField("filter", default=dict, blank=True)
-    result_count = models.PositiveIntegerField("antal träffar")
-
-    class Meta:
-        ordering = ["-searched_on", "-pk"]
-        verbose_name = "sökning"
-        verbose_name_plural = "sökningar"
-
-    def __str__(self) -> str:
-        return self.query
-
-
-class OpenedResult(models.Model):
-    """A guide opened from a search's results."""
-
-    search = models.ForeignKey(SearchLog, on_delete=models.CASCADE, related_name="opened")
-    guide = models.ForeignKey("guides.GuidePage", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["search", "guide"], name="one_opening_per_search_and_guide")]
-
-    def __str__(self) -> str:
-        return f"{self.search} → {self.guide_id}"

@@ -1,17 +1,16 @@
-"""Public endpoints of the editorial app: reader feedback, and opening a search result."""
+"""Public endpoints of the editorial app: reader feedback."""
 
 from __future__ import annotations
 
-from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from editorial.feedback import answered_guides, feedback_rate, remember_answer
 from editorial.forms import FeedbackForm
-from editorial.models import GuideFeedback, OpenedResult, SearchLog
+from editorial.models import GuideFeedback
 from guides.models import GuidePage, can_read_body
 from operations.throttling import client_address
 
@@ -40,18 +39,3 @@ def _form_again(request, guide, form, status):
     """The form on a page of its own, with the reader's answer kept and the errors beside it."""
     context = {"guide": guide, "form": form, "page_title": f"Ditt svar om {guide.title}"}
     return TemplateResponse(request, "editorial/feedback_page.html", context, status=status)
-
-
-@require_GET
-def open_result(request, search_id: int, guide_id: int):
-    """Count that a search led to this guide, then go there."""
-    guide = get_object_or_404(GuidePage.objects.live().public(), pk=guide_id)
-    if SearchLog.objects.filter(pk=search_id).exists():
-        try:
-            OpenedResult.objects.get_or_create(search_id=search_id, guide_id=guide.pk)
-        except IntegrityError:  # the same result opened twice at once: counted already
-            pass
-    response = HttpResponseRedirect(guide.url)
-    response["X-Robots-Tag"] = "noindex"
-    response["Cache-Control"] = "no-store"
-    return response

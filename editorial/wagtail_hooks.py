@@ -50,13 +50,6 @@ def register_feedback_report():
     )
 
 
-@hooks.register("register_reports_menu_item")
-def register_search_report():
-    return EditorsMenuItem(
-        "Sökinsikter", reverse("editorial_admin:search"), name="search-insights", icon_name="search", order=92
-    )
-
-
 class ReviewDuePanel(Component):
     """Guides overdue or due within 30 days: the editor's own first, then everyone's."""
 

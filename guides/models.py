@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
@@ -25,6 +26,7 @@ from wagtail.search import index
 from facts.citations import cite_plain
 from guides.blocks import GuideBodyBlock
 from guides.signals import guide_cleaning
+from operations.content_cache import generation
 
 #: Slugs taken by the catalogue's own routes, so no guide may use them.
 RESERVED_GUIDE_SLUGS = {"omrade", "situation"}
@@ -355,14 +357,32 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = self.get_parent().specific
         context["can_read_body"] = can_read_body(request, self)
-        context["areas"] = areas = list(self.areas.all())
-        context["page_situations"] = situations = list(self.situations.all())
-        context["related_guides"] = self.related_guides(
-            area_ids=[area.pk for area in areas], situation_ids=[situation.pk for situation in situations]
+        # Lazy: the parts of the page that show them are kept as fragments (guide_page.html), so a
+        # page whose fragments are kept asks the database for none of them.
+        context["catalogue"] = SimpleLazyObject(lambda: self.get_parent().specific)
+        context["areas"] = areas = SimpleLazyObject(lambda: list(self.areas.all()))
+        context["page_situations"] = situations = SimpleLazyObject(lambda: list(self.situations.all()))
+        context["related_guides"] = SimpleLazyObject(
+            lambda: list(
+                self.related_guides(
+                    area_ids=[area.pk for area in areas], situation_ids=[situation.pk for situation in situations]
+                )
+            )
         )
+        context.update(self.fragment_key(request))
         return context
+
+    def fragment_key(self, request) -> dict:
+        """What keys the page's kept fragments: this published revision in this generation of the
+        content (a change to a cited fact, a linked page or a term changes the generation). A
+        preview shows unsaved content: its fragments are never read nor kept."""
+        if getattr(request, "is_preview", False) or not self.live:
+            return {"fragment_seconds": 0, "fragment_key": f"preview:{secrets.token_hex(16)}"}
+        return {
+            "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
+            "fragment_key": f"{self.pk}:{self.live_revision_id}:{generation()}",
+        }
 
 
 class GuideSourceLink(Orderable):

@@ -4,16 +4,19 @@ Everything works as a plain GET form; the catalogue script asks for the results 
 (header X-Chefsguider-Fragment) to update counts and list without a page load.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 
-from editorial.search_log import log_catalogue_searches
 from guides.catalogue import SORT_CHOICES, find_guides, term_lists
 from guides.models import GuideArea, Situation
 from operations.throttling import searches_exceeded
 from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED
+from search.log import log_search, normalise_query
+from search.models import SearchLog
 
 PER_PAGE = 10
 #: Page numbers beyond this are treated as "the last page", and never become a database offset
@@ -41,7 +44,6 @@ def known_slugs(values: list[str], options) -> list[str]:
     return [term.slug for term in options if term.slug in wanted]
 
 
-@log_catalogue_searches
 def catalogue_view(request, catalogue):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     terms = term_lists()
@@ -71,9 +73,16 @@ def catalogue_view(request, catalogue):
             "filter_query": _filter_query(request),
         }
     )
+    new_search = bool(query) and request.GET.get("sida", "") in ("", "1")  # page two is the same search
+    if new_search:  # result links then count which searches led somewhere
+        context["open_query"] = urlencode({"q": normalise_query(query)})
     template = "guides/catalogue_results.html" if request.headers.get(FRAGMENT_HEADER) else "guides/catalogue_page.html"
     response = TemplateResponse(request, template, context)
     patch_vary_headers(response, [FRAGMENT_HEADER])
+    if new_search:
+        # The log (and the proxy's log lines) name filters as the API does: a stored format.
+        chosen_slugs = {"category": areas, "situation": situations}
+        log_search(request, response, SearchLog.CATALOGUE, query, chosen_slugs, results.total)
     return response
 
 

@@ -30,6 +30,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
+from operations import proxy_cache
+
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
@@ -140,6 +142,7 @@ def _next_generation() -> None:
     except Exception:
         logger.exception("Could not mark cached pages and results stale")
     _here.shared = None
+    proxy_cache.purge()
 
 
 def _request_started(**kwargs) -> None:
@@ -179,10 +182,22 @@ def remember(name: str, parts: tuple, compute: Callable[[], T], seconds: int | N
     too, whatever `seconds` says: an uncached site computes everything on every request."""
     if not settings.PAGE_CACHE_SECONDS:
         return compute()
+    return _remembered(name, parts, compute, seconds or settings.PAGE_CACHE_SECONDS)
+
+
+def remember_for_pages(name: str, parts: tuple, compute: Callable[[], T]) -> T:
+    """`compute()` for rendering pages (which tool pages are live, whether the podcast has sound),
+    kept for this generation like the page fragments: for FRAGMENT_CACHE_SECONDS, page cache or not."""
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return compute()
+    return _remembered(name, parts, compute, settings.FRAGMENT_CACHE_SECONDS)
+
+
+def _remembered(name: str, parts: tuple, compute: Callable[[], T], seconds: int) -> T:
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = f"content:{generation()}:{name}:{digest}"
     value = kept(key)
     if value is None:
         value = compute()
-        keep(key, value, seconds or settings.PAGE_CACHE_SECONDS)
+        keep(key, value, seconds)
     return value

@@ -3,12 +3,14 @@
 Anonymous readers make nearly all traffic and see the same pages, so a rendered page is stored
 once and served to everyone until content changes. Forms on cached pages keep working: the CSRF
 tokens in the stored copy are placeholders, filled with the reader's own token on every hit.
-A page the view made private because it names something of its first reader is kept only when the
-view attaches a replay (`response.page_cache_replay`, e.g. editorial.search_log.LoggedSearch),
-which takes that out when the page is stored and makes the page each later reader's own on a hit.
 Any change to pages, terms, snippets or settings bumps the content generation that is part of
 every key (operations.content_cache), which invalidates all pages at once — coarse, but never
 stale, and shared by all processes through the database whatever the cache is.
+
+This module knows no app: apps tell it which models show on pages (PAGE_CACHE_INVALIDATING_MODELS)
+and which request headers select another page at the same address (PAGE_CACHE_KEY_HEADERS); a
+response that must reach every reader through the view (a logged search) says so as HTTP does,
+with Cache-Control: private.
 """
 
 from __future__ import annotations
@@ -21,14 +23,17 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.cache import cc_delim_re
 
-from guides.views import FRAGMENT_HEADER
 from operations.content_cache import generation, invalidate, keep, kept
 
 TOKEN_PLACEHOLDER = "__CSRF_TOKEN__"
 TOKEN_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Vary", "X-Robots-Tag")
+#: Headers of a response that are not kept with it: the rest (type, validators, Vary, X-Robots-Tag and
+#: what a view hands to the proxy) is served again with the page.
+UNKEPT_HEADERS = {"content-length", "x-cache", "set-cookie"}
+#: The request header by which the documented proxy asks for pages it may keep (deploy/nginx).
+PROXY_HEADER = "X-Chefsguider-Proxy"
 CACHEABLE_TYPES = ("text/html", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
 
 
@@ -40,9 +45,7 @@ def _shows_on_pages(sender) -> bool:
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import Page
 
-    from guides.models import Term
-
-    shown_types = (Page, Term, BaseGenericSetting, BaseSiteSetting)
+    shown_types = (Page, BaseGenericSetting, BaseSiteSetting)
     return issubclass(sender, shown_types) or sender._meta.label_lower in settings.PAGE_CACHE_INVALIDATING_MODELS
 
 
@@ -77,19 +80,39 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request)
-        stored = kept(key)
-        hit = self._thaw(request, stored) if stored is not None else None
-        if hit is not None:
-            return hit
+        proxy = self._through_proxy(request)
+        key = self._key(request) if settings.PAGE_CACHE_SECONDS else None
+        stored = kept(key) if key else None
+        if stored is not None:
+            return self._for_proxy(request, stored) if proxy else self._thaw(request, stored)
         response = self.get_response(request)
-        if self._cacheable_response(request, response):
-            keep(key, self._freeze(response), settings.PAGE_CACHE_SECONDS)
-            response["X-Cache"] = "miss"
+        if not self._cacheable_response(request, response):
+            return response
+        stored = self._freeze(response)
+        if key:
+            keep(key, stored, settings.PAGE_CACHE_SECONDS)
+        if proxy:
+            response = self._for_proxy(request, stored)
+        response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _through_proxy(request) -> bool:
+        """Whether the documented proxy (deploy/nginx) asks, and this site lets it keep pages."""
+        return bool(settings.PROXY_CACHE_SECONDS) and request.headers.get(PROXY_HEADER) == "cache"
+
+    def _for_proxy(self, request, stored) -> HttpResponse:
+        """A page for the proxy to keep: its forms hold the CSRF placeholder, which the proxy fills
+        with each reader's own token, and no CSRF cookie is set here (the proxy sets one)."""
+        response = self._response(stored)
+        response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+        if TOKEN_PLACEHOLDER.encode() in stored["content"]:
+            response["X-Chefsguider-Csrf"] = "placeholder"
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False  # CsrfViewMiddleware: no cookie for this one
         return response
 
     def _cacheable_request(self, request) -> bool:
-        if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        if request.method not in ("GET", "HEAD") or not (settings.PAGE_CACHE_SECONDS or settings.PROXY_CACHE_SECONDS):
             return False
         if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PREFIXES):
             return False
@@ -106,45 +129,33 @@ class AnonymousPageCacheMiddleware:
         directives = {part.strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
         if directives & {"no-store", "no-cache"}:
             return False
-        if "private" in directives and self._replay(response) is None:
+        if "private" in directives:
             return False
         return all(name == settings.CSRF_COOKIE_NAME for name in response.cookies)
 
     def _key(self, request) -> str:
-        fragment = request.headers.get(FRAGMENT_HEADER, "")
+        selecting = "|".join(request.headers.get(name, "") for name in settings.PAGE_CACHE_KEY_HEADERS)
         url = request.build_absolute_uri()
-        digest = hashlib.sha256(f"{url}|{fragment}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{url}|{selecting}".encode()).hexdigest()
         return f"page-cache:{generation()}:{digest}"
-
-    @staticmethod
-    def _replay(response):
-        """A private response the view says how to serve again to another reader (see `_thaw`)."""
-        return getattr(response, "page_cache_replay", None)
 
     def _freeze(self, response) -> dict:
         content = TOKEN_INPUT.sub(rb"\g<1>" + TOKEN_PLACEHOLDER.encode() + rb"\g<2>", response.content)
-        replay = self._replay(response)
-        if replay is not None:
-            content = replay.freeze(content)
-        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        return {"content": content, "status": response.status_code, "headers": headers, "replay": replay}
+        headers = {name: value for name, value in response.items() if name.lower() not in UNKEPT_HEADERS}
+        return {"content": content, "status": response.status_code, "headers": headers}
 
-    def _thaw(self, request, stored) -> HttpResponse | None:
-        """The stored page for this reader; None when a replay declines it (the view answers)."""
-        content = stored["content"]
-        replay = stored.get("replay")
-        if replay is not None:
-            # A page made personal for its first reader (a logged search): the replay makes it this
-            # reader's own, and it stays private to every cache but this one.
-            content = replay.thaw(request, content)
-            if content is None:
-                return None
-        if TOKEN_PLACEHOLDER.encode() in content:
-            content = content.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
-        response = HttpResponse(content, status=stored["status"])
+    @staticmethod
+    def _response(stored, content=None) -> HttpResponse:
+        response = HttpResponse(stored["content"] if content is None else content, status=stored["status"])
         for name, value in stored["headers"].items():
             response[name] = value
-        if replay is not None:
-            patch_cache_control(response, private=True)
+        return response
+
+    def _thaw(self, request, stored) -> HttpResponse:
+        """The stored page for this reader, with the reader's own CSRF token in its forms."""
+        content = stored["content"]
+        if TOKEN_PLACEHOLDER.encode() in content:
+            content = content.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
+        response = self._response(stored, content)
         response["X-Cache"] = "hit"
         return response

@@ -1,4 +1,6 @@
-"""The search app's tables: editors' synonym groups, and the PostgreSQL engine's index.
+"""The search app's tables: editors' synonym groups, the PostgreSQL engine's index, and the search
+log (search.log): what readers searched for and which results they opened, without personal data —
+no IP address, user, session or cookie, and days rather than timestamps.
 
 `GuideSearchEntry` and `VocabularyWord` are portable Django tables; on PostgreSQL, migration 0002
 adds the generated search vectors, GIN and trigram indexes the engine queries with raw SQL.
@@ -6,6 +8,7 @@ adds the generated search vectors, GIN and trigram indexes the engine queries wi
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
 from search.synonyms import parse_terms
@@ -69,3 +72,40 @@ class VocabularyWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class SearchLog(models.Model):
+    """One catalogue or API search: the normalised query, its filters and how many it found."""
+
+    CATALOGUE = "katalog"
+    API = "api"
+    SOURCES = [(CATALOGUE, "Katalogen"), (API, "API")]
+
+    searched_on = models.DateField("datum", default=timezone.localdate, db_index=True)
+    source = models.CharField("källa", max_length=10, choices=SOURCES)
+    query = models.CharField("sökning", max_length=200, db_index=True)
+    filters = models.JSONField("filter", default=dict, blank=True)
+    result_count = models.PositiveIntegerField("antal träffar")
+
+    class Meta:
+        db_table = "editorial_searchlog"  # the table of the app that held it before (issue #18)
+        ordering = ["-searched_on", "-pk"]
+        verbose_name = "sökning"
+        verbose_name_plural = "sökningar"
+
+    def __str__(self) -> str:
+        return self.query
+
+
+class OpenedResult(models.Model):
+    """A guide opened from a search's results."""
+
+    search = models.ForeignKey(SearchLog, on_delete=models.CASCADE, related_name="opened")
+    guide = models.ForeignKey("guides.GuidePage", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        db_table = "editorial_openedresult"
+        constraints = [models.UniqueConstraint(fields=["search", "guide"], name="one_opening_per_search_and_guide")]
+
+    def __str__(self) -> str:
+        return f"{self.search} → {self.guide_id}"

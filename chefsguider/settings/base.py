@@ -193,6 +193,14 @@ else:
 
 # Whole pages for anonymous readers (operations.page_cache); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Parts of pages that cost most to render (a guide's body, its related guides), kept per published
+# revision and generation of the content; kept also when the page cache is off. 0 switches them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "86400"))
+# Behind the documented proxy (deploy/nginx; docs/operations.md, "The proxy"): how long it may keep an
+# anonymous page (the most a page can be stale if it was being rendered while a change was published;
+# 0: the proxy keeps nothing), and its cache folder, emptied whenever the content changes.
+PROXY_CACHE_SECONDS = int(os.environ.get("PROXY_CACHE_SECONDS", "0"))
+PROXY_CACHE_DIR = os.environ.get("PROXY_CACHE_DIR", "")
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/dokument/", "/healthz", "/static/", "/media/")
 # Models outside the page tree whose changes show on cached pages (app_label.model).
 #: The register of legal facts as shipped (content/facts/*.yml); the database holds editors' copy.
@@ -206,7 +214,10 @@ BACKUP_EXPORTS = {"guides_exported": "guides.exporter.backup_export"}
 HEALTH_CHECKS = {"search": "search.health_check"}
 PAGE_CACHE_INVALIDATING_MODELS = {
     "facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction",
+    "guides.guidearea", "guides.situation",
 }
+# Request headers that select another page at the same address (the catalogue's results fragment).
+PAGE_CACHE_KEY_HEADERS = ("X-Chefsguider-Fragment",)
 
 # Security headers. The site's policy allows nothing inline; the admin gets its own policy.
 ADMIN_URL_PREFIX = "/admin/"
@@ -261,6 +272,8 @@ EMAIL_FILE_PATH = DATA_DIR / "mail"  # for EMAIL_BACKEND=django.core.mail.backen
 
 # Search rate limits per IP address (django-ratelimit): full searches and as-you-type suggestions.
 SEARCH_RATE = os.environ.get("SEARCH_RATE", "120/m")
+# Behind the documented proxy: the file where it logs searches (search.log; docs/operations.md).
+SEARCH_LOG_BY_PROXY = os.environ.get("SEARCH_LOG_BY_PROXY", "")
 SUGGEST_RATE = os.environ.get("SUGGEST_RATE", "600/m")
 
 # django-ratelimit keys on the visitor's address (REMOTE_ADDR); behind a proxy, name the request

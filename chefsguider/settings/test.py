@@ -18,6 +18,7 @@ WHITENOISE_AUTOREFRESH = True
 # Pages are cached per test where a test asks for it (operations/tests); elsewhere a rolled-back
 # test database must never be answered from a page cached by an earlier test.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than SQLite's shared in-memory database, so that live-server tests run with
     # the production set-up (WAL, IMMEDIATE transactions, busy timeout) across threads.

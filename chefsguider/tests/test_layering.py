@@ -30,14 +30,7 @@ LAYERS: list[set[str]] = [
 LAYER_OF = {app: number for number, apps in enumerate(LAYERS) for app in apps}
 
 #: (importing module, imported module) pairs that break the layering today and are being removed.
-#: Known exceptions being removed by #18 item 2 (search logging untangled from the page cache, done
-#: in parallel on another branch): the page cache replays search logs of guides' views, and the
-#: catalogue view logs searches through editorial's decorator. Delete these lines when item 2 lands.
-KNOWN_EXCEPTIONS = {
-    ("operations/page_cache.py", "guides.views"),
-    ("operations/page_cache.py", "guides.models"),
-    ("guides/views.py", "editorial.search_log"),
-}
+KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()
 
 
 def project_modules():

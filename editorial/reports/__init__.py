@@ -1,13 +1,12 @@
 """Editors' reports in Wagtail's admin (Rapporter), one module each: guides due for review
-(review), what readers think of each guide (feedback), and what readers search for and do not find
-(search). The admin URLs of all of them are here."""
+(review) and what readers think of each guide (feedback). The admin URLs of both are here; what
+readers search for and do not find is the search app's report (search.reports)."""
 
 from django.urls import path
 
 from editorial.reports.base import EDITING
 from editorial.reports.feedback import FeedbackReportView, GuideFeedbackView
 from editorial.reports.review import ReviewReportView
-from editorial.reports.search import SearchInsightsView
 
 __all__ = ["EDITING", "urlpatterns"]
 
@@ -22,6 +21,4 @@ urlpatterns = [
         GuideFeedbackView.as_view(results_only=True),
         name="guide_feedback_results",
     ),
-    path("sokningar/", SearchInsightsView.as_view(), name="search"),
-    path("sokningar/resultat/", SearchInsightsView.as_view(results_only=True), name="search_results"),
 ]

@@ -1,21 +1,8 @@
-"""Fixtures for the editorial tests: editors with admin access, and dates relative to today.
+"""Fixtures for the editorial tests: editors with admin access (dates relative to today: conftest.py).
 (admin_client, a logged-in superuser, is pytest-django's own.)"""
 
-import datetime
 
 import pytest
-from django.utils import timezone
-
-
-@pytest.fixture
-def today():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def days(today):
-    """days(-3) is three days ago, days(10) ten days from now."""
-    return lambda n: today + datetime.timedelta(days=n)
 
 
 @pytest.fixture

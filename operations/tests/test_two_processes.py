@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import connection
 
 SECRET = "Hemligheten i brödtexten"
+SERVER_SECRET_KEY = "the-same-key-for-both-servers-" + "x" * 30
 
 
 def database_url() -> str:
@@ -38,14 +39,15 @@ def free_port() -> int:
 class Server:
     """One gunicorn process with one worker, on a loopback port of its own."""
 
-    def __init__(self, data_dir):
+    def __init__(self, data_dir, **extra_environment):
         self.port = free_port()
         environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "operations.tests.server_settings",
             "DATABASE_URL": database_url(),
             "CHEFSGUIDER_DATA_DIR": str(data_dir),
-            "SECRET_KEY": "the-same-key-for-both-servers-" + "x" * 30,
+            "SECRET_KEY": SERVER_SECRET_KEY,
+            **extra_environment,
         }
         environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         command = [sys.executable, "-m", "gunicorn", "chefsguider.wsgi", "--bind", f"127.0.0.1:{self.port}",

@@ -2,6 +2,8 @@
 
 from django import template
 
+from operations.content_cache import remember_for_pages
+
 register = template.Library()
 
 
@@ -13,7 +15,11 @@ def podcast_has_audio(context) -> bool:
     request = context.get("request")
     cached = getattr(request, "_podcast_has_audio", None)
     if cached is None:
-        cached = EpisodePage.objects.live().public().exclude(audio_document__isnull=True, audio_url="").exists()
+        cached = remember_for_pages(
+            "podcast-has-audio",
+            (),
+            EpisodePage.objects.live().public().exclude(audio_document__isnull=True, audio_url="").exists,
+        )
         if request is not None:
             request._podcast_has_audio = cached
     return cached

@@ -260,6 +260,15 @@ class TantivyEngine(AnalysedEngine):
         searcher = self._get_index().searcher()
         return [self._in_index(searcher, concept.word) for concept in concepts]
 
+    def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
+        searcher = self._get_index().searcher()
+        guides = searcher.num_docs
+        using = {
+            word: max(searcher.doc_freq(field, form) for form in stems(word) for field in FIELD_BOOSTS)
+            for word in words
+        }
+        return guides, {word: n / guides for word, n in using.items()} if guides else {}
+
     @staticmethod
     def _in_index(searcher: tantivy.Searcher, word: str) -> bool:
         return any(searcher.doc_freq(field, form) for form in stems(word) for field in FIELD_BOOSTS)

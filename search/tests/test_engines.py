@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from search import query
 from search.base import MAX_QUERY_LENGTH, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
 from search.models import SynonymGroup
 from search.registry import create_engine
@@ -187,6 +188,24 @@ def test_thesaurus_synonyms_find_a_guide_but_never_outrank_the_word_itself(engin
     engine = engine_with(*LIBRARY, conflicts, quarrel)
     assert ids(engine.search("bråk"))[:2] == [42, 41]  # the guide with the word itself first
     assert ids(engine.search("konflikter"))[:2] == [41, 42]
+
+
+def test_a_query_that_would_match_too_much_gives_up_the_thesaurus(engine_with, monkeypatch):
+    disputes = [guide(43 + n, f"Tvist nummer {n}", "När medarbetaren inte håller med.") for n in range(3)]
+    engine = engine_with(*LIBRARY, *disputes)  # "gräl" is in no guide; "tvist" in three of nine
+    assert set(ids(engine.search("gräl"))) == {43, 44, 45}
+    monkeypatch.setattr(query, "MAX_EXPANDED_MATCHES", 2)
+    assert engine.search("gräl").total == 0
+    assert set(ids(engine.search("tvist"))) == {43, 44, 45}  # the word itself is never given up
+    monkeypatch.setattr(query, "MAX_EXPANDED_MATCHES", 4)
+    assert engine.search("gräl").total == 3
+
+
+def test_a_clipped_word_no_guide_uses_finds_the_words_it_starts(engine_with):
+    back = guide(47, "Rehabilitering efter sjukskrivning", "Planera återgången tillsammans.")
+    engine = engine_with(*LIBRARY, back)
+    assert ids(engine.search("rehab")) == [47]
+    assert engine.search("rehab").suggestion is None  # not taken for a typo
 
 
 def test_question_words_are_not_required(engine_with):

@@ -2,6 +2,8 @@
 
 from django import template
 
+from operations.content_cache import remember_for_pages
+
 register = template.Library()
 
 
@@ -14,9 +16,14 @@ def tool_urls(context) -> dict[str, str]:
     cached = getattr(request, "_tool_urls", None)
     if cached is not None:
         return cached
-    urls = {}
-    for page in ToolPage.objects.live().public().exclude(tool=ToolPage.PROCESS).order_by("path"):
-        urls.setdefault(page.tool, page.get_url(request))
+    def live_tools():
+        urls = {}
+        for page in ToolPage.objects.live().public().exclude(tool=ToolPage.PROCESS).order_by("path"):
+            urls.setdefault(page.tool, page.get_url(request))
+        return urls
+
+    site = getattr(request, "get_host", lambda: "")()  # get_url(request) is relative to the request's site
+    urls = remember_for_pages("tool-urls", (site,), live_tools)
     if request is not None:
         request._tool_urls = urls
     return urls

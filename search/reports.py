@@ -1,4 +1,5 @@
-"""What readers search for and do not find (Rapporter → Sökinsikter), from the search log."""
+"""The editors' report of what readers search for (Rapporter → Sökinsikter): top queries, queries
+without results and queries where no result was opened, from the search log (search.log)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,30 @@ import datetime
 
 import django_filters
 from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from editorial.models import OpenedResult, SearchLog
-from editorial.reports.base import EditorsReportView, display_date, share_of
+from search.models import OpenedResult, SearchLog
+
+#: The report covers this many days unless the editor picks a period.
+DEFAULT_SEARCH_PERIOD_DAYS = 30
+#: Page permissions that open the report: anyone who edits guides, not only superusers.
+EDITING = ["add", "change", "publish"]
+
+
+def _date(value) -> str:
+    return date_format(value, "j F Y") if value else "–"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)} %" if whole else "–"
+
 
 TOP, ZERO_RESULTS, NOTHING_OPENED = "vanligaste", "utan-traffar", "inget-oppnat"
 SEARCH_VIEWS = [
@@ -19,10 +38,6 @@ SEARCH_VIEWS = [
     (ZERO_RESULTS, "Sökningar utan träffar"),
     (NOTHING_OPENED, "Sökningar där inget öppnades"),
 ]
-
-#: The search report covers this many days unless the editor picks a period.
-DEFAULT_SEARCH_PERIOD_DAYS = 30
-
 
 
 class SearchInsightsFilterSet(WagtailFilterSet):
@@ -62,12 +77,14 @@ def search_rows(logs, view: str):
     return rows
 
 
-class SearchInsightsView(EditorsReportView):
+class SearchInsightsView(ReportView):
     """Top queries, queries without results and queries where no result was opened."""
 
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = EDITING
     header_icon = "search"
-    index_url_name = "editorial_admin:search"
-    index_results_url_name = "editorial_admin:search_results"
+    index_url_name = "search_admin:search"
+    index_results_url_name = "search_admin:search_results"
     filterset_class = SearchInsightsFilterSet
     default_ordering = "-searches"
     list_export = ["query", "searches", "opened", "results", "last_searched"]
@@ -81,10 +98,14 @@ class SearchInsightsView(EditorsReportView):
     columns = [
         Column("query", label="Sökning", sort_key="query"),
         Column("searches", label="Antal sökningar", sort_key="searches"),
-        Column("opened", label="Ledde till öppnad guide", accessor=lambda r: share_of(r["opened"], r["searches"])),
+        Column("opened", label="Ledde till öppnad guide", accessor=lambda r: _share(r["opened"], r["searches"])),
         Column("results", label="Flest träffar", sort_key="results"),
-        Column("last_searched", label="Senast sökt", accessor=lambda r: display_date(r["last_searched"])),
+        Column("last_searched", label="Senast sökt", accessor=lambda r: _date(r["last_searched"])),
     ]
+
+    @cached_property
+    def today(self) -> datetime.date:
+        return timezone.localdate()
 
     @cached_property
     def chosen(self) -> dict:
@@ -111,7 +132,7 @@ class SearchInsightsView(EditorsReportView):
 
     def get_page_subtitle(self):
         start, stop = self.period
-        return f"{display_date(start)} – {display_date(stop)}"
+        return f"{_date(start)} – {_date(stop)}"
 
     def get_queryset(self):
         start, stop = self.period
@@ -126,3 +147,9 @@ class SearchInsightsView(EditorsReportView):
 
     def get_filename(self):
         return f"sokinsikter-{self.view}-{self.today.isoformat()}"
+
+
+urlpatterns = [
+    path("sokningar/", SearchInsightsView.as_view(), name="search"),
+    path("sokningar/resultat/", SearchInsightsView.as_view(results_only=True), name="search_results"),
+]

@@ -15,7 +15,8 @@ def rename_index(old: str, new: str):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0005_postgres_search_at_scale")]
+    # After both 0006 migrations (which branch from 0005): this one also joins them.
+    dependencies = [("search", "0006_drop_head_vector_index"), ("search", "0006_search_log")]
 
     operations = [
         migrations.RenameField(model_name="guidesearchentry", old_name="categories", new_name="areas"),

@@ -8,7 +8,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from editorial.models import SearchLog
+from search.models import SearchLog
 
 RETENTION_DAYS = 180
 
@@ -22,4 +22,4 @@ class Command(BaseCommand):
     def handle(self, days: int, **options):
         cutoff = timezone.localdate() - datetime.timedelta(days=days)
         deleted, by_model = SearchLog.objects.filter(searched_on__lt=cutoff).delete()
-        self.stdout.write(f"search log entries deleted: {by_model.get('editorial.SearchLog', 0)} (before {cutoff})")
+        self.stdout.write(f"search log entries deleted: {by_model.get('search.SearchLog', 0)} (before {cutoff})")

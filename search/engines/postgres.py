@@ -61,7 +61,7 @@ ENTRY_FIELDS = [
     "body",
     "keywords",
     "compound_parts",
-    "categories",
+    "areas",
     "situations",
     "updated",
     "members_only",
@@ -114,7 +114,7 @@ class PostgresEngine(AnalysedEngine):
             body=guide.body,
             keywords="\n".join(guide.keywords),
             compound_parts=analysed.parts,
-            categories=list(guide.categories),
+            areas=list(guide.areas),
             situations=list(guide.situations),
             updated=guide.updated,
             members_only=guide.members_only,
@@ -279,7 +279,7 @@ class PostgresEngine(AnalysedEngine):
             ]
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
             head = f"head_vector @@ ({' || '.join(forms)})"
-        in_categories = _any_of(params, "categories", filters.categories)
+        in_areas = _any_of(params, "areas", filters.areas)
         in_situations = _any_of(params, "situations", filters.situations)
         # Relevance: the candidates with the most concepts, those with a match in their title,
         # ingress, search words or headings first (the small head vector, in the row), then the full
@@ -290,14 +290,14 @@ class PostgresEngine(AnalysedEngine):
         candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
         order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
         vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
-        total, page, categories, situations = self._planned_rows(
+        total, page, areas, situations = self._planned_rows(
             f"""
             WITH matched AS MATERIALIZED (
-                SELECT guide_id, categories, situations, updated, covered, {head} AS in_head FROM ({matched}) AS found
+                SELECT guide_id, areas, situations, updated, covered, {head} AS in_head FROM ({matched}) AS found
             ), chosen AS (
-                SELECT guide_id, updated, covered, in_head FROM matched WHERE {in_categories} AND {in_situations}
+                SELECT guide_id, updated, covered, in_head FROM matched WHERE {in_areas} AND {in_situations}
             ), combinations AS MATERIALIZED (
-                SELECT categories, situations, count(*) AS n FROM matched GROUP BY categories, situations
+                SELECT areas, situations, count(*) AS n FROM matched GROUP BY areas, situations
             ), candidates AS MATERIALIZED (
                 SELECT guide_id, covered FROM chosen ORDER BY {candidate_order} LIMIT {int(candidates)}
             ), ranked AS (
@@ -312,13 +312,13 @@ class PostgresEngine(AnalysedEngine):
                 (SELECT coalesce(json_agg(
                     json_build_array(guide_id, score, summary, body, members_only) ORDER BY {order}), '[]')
                  FROM page JOIN {TABLE} USING (guide_id, updated)),
-                {_facet_counts("categories", in_situations)},
-                {_facet_counts("situations", in_categories)}
+                {_facet_counts("areas", in_situations)},
+                {_facet_counts("situations", in_areas)}
             """,
             params,
         )[0]
         guides = [StoredGuide(int(i), float(s), summary, body, bool(m)) for i, s, summary, body, m in page]
-        facets = {} if widen else {"category": categories, "situation": situations}
+        facets = {} if widen else {"area": areas, "situation": situations}
         return RetrievedPage(guides=guides, total=total, facets=facets)
 
     @staticmethod

@@ -23,6 +23,7 @@ declare -A TESTS=(
   [operations/page_cache.py]="operations/tests/test_page_cache.py"
   [operations/content_cache.py]="operations/tests/test_content_cache.py"
   [search/query.py]="search/tests/test_query.py search/tests/test_engines.py"
+  [search/compounds.py]="search/tests/test_compounds.py"
   [search/pipeline.py]="search/tests"
   [membership/views.py]="$MEMBERSHIP_TESTS"
   [membership/throttling.py]="$MEMBERSHIP_TESTS"
@@ -30,7 +31,7 @@ declare -A TESTS=(
   [facts/citations.py]="facts/tests"
   [facts/register.py]="facts/tests"
 )
-ORDER=(operations/page_cache.py operations/content_cache.py guides/catalogue.py search/query.py
+ORDER=(operations/page_cache.py operations/content_cache.py guides/catalogue.py search/query.py search/compounds.py
        membership/throttling.py membership/views.py facts/citations.py facts/register.py
        guides/importer.py search/pipeline.py guides/source.py tools/processes.py)
 

@@ -44,17 +44,19 @@ KINDS = ("exact", "inflection", "compound", "typo", "synonym", "question", "loan
 # The systems compared: each turns a query into the ranked slugs a reader would see ----------------
 
 
-def our_engine(name, guides, index_dir):
+def our_engine(name, guides, index_dir, editor_synonyms=True):
     from search.registry import create_engine
+    from search.synonyms import SynonymTable
 
-    engine = create_engine(name, index_dir=index_dir, documents=lambda: guides)
+    options = {} if editor_synonyms else {"synonyms": lambda: SynonymTable([])}
+    engine = create_engine(name, index_dir=index_dir, documents=lambda: guides, **options)
     engine.rebuild(guides)
     slugs = {guide.id: guide.slug for guide in guides}
 
     def search(query, filters=None):
         from search.base import SearchFilters
 
-        chosen = SearchFilters(categories=tuple((filters or {}).get("categories", ())))
+        chosen = SearchFilters(areas=tuple((filters or {}).get("categories", ())))
         results = engine.search(query, chosen, limit=K)
         return [slugs[hit.id] for hit in [*results.hits, *results.nearest]][:K]
 
@@ -149,15 +151,15 @@ def table(title, results, measure, percent=False):
     return "\n".join(lines) + "\n"
 
 
-def run_split(name, guides, queries, scratch, with_postgres, verbose):
+def run_split(name, guides, queries, scratch, with_postgres, verbose, editor_synonyms=True):
     known = {guide.slug for guide in guides}
     for item in queries:
         unknown = set(item["judgments"]) - known
         assert not unknown, f"{item['query']!r} judges guides that do not exist: {unknown}"
 
-    systems = {"tantivy": our_engine("tantivy", guides, scratch / f"index-{name}")}
+    systems = {"tantivy": our_engine("tantivy", guides, scratch / f"index-{name}", editor_synonyms)}
     if with_postgres:
-        systems["postgres"] = our_engine("postgres", guides, None)
+        systems["postgres"] = our_engine("postgres", guides, None, editor_synonyms)
     systems["sqlite-fts5"] = sqlite_fts5(guides)
     if with_postgres:
         systems["postgres-stock"] = postgres_stock(guides)
@@ -178,6 +180,11 @@ def main():
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--split", choices=["tuning", "test", "both"], default="both")
     parser.add_argument("--verbose", action="store_true", help="print queries with nDCG@10 below 0.85")
+    parser.add_argument(
+        "--no-editor-synonyms",
+        action="store_true",
+        help="our engines without the seeded synonym groups: the open lexical data alone, as on another library",
+    )
     args = parser.parse_args()
 
     scratch, with_postgres = set_up_django(args.database_url)
@@ -187,7 +194,7 @@ def main():
     }
     for name, (guides, queries) in splits.items():
         if args.split in (name, "both"):
-            run_split(name, guides(), queries(), scratch, with_postgres, args.verbose)
+            run_split(name, guides(), queries(), scratch, with_postgres, args.verbose, not args.no_editor_synonyms)
 
 
 if __name__ == "__main__":

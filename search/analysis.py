@@ -144,27 +144,43 @@ def base_forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda candidate: -found[candidate])[:MAX_BASE_FORMS])
 
 
-#: Verb endings taken off to find the infinitive ("planerar", "planerade" -> "planera").
-VERB_ENDINGS = (("erade", "era"), ("erar", "era"), ("erat", "era"), ("ade", "a"), ("ar", "a"), ("at", "a"))
+#: Verb endings taken off to find the infinitive ("planerar", "planerade", "motiverad" -> "planera",
+#: "motivera"; "stressad" -> "stressa").
+VERB_ENDINGS = (
+    ("erade", "era"), ("erad", "era"), ("erar", "era"), ("erat", "era"),
+    ("ade", "a"), ("ad", "a"), ("ar", "a"), ("at", "a"),
+)  # fmt: skip
+#: Latin verbs in -era have nouns in -ation ("motivera", "motivation"; "kommunicera", "kommunikation").
+LATIN_NOUN_ENDINGS = (("icera", "ikation"), ("era", "ation"))
 MIN_DERIVED_ZIPF = 3.0
+MAX_DERIVED_FORMS = 3
 
 
 @lru_cache(maxsize=8192)
 def derived_forms(word: str) -> tuple[str, ...]:
-    """The noun of a verb and the verb of a noun, by Swedish's regular nominalisation: "planera" <->
-    "planering", "förhandla" <-> "förhandling", "sjukskriva" <-> "sjukskrivning". Only forms
-    wordfreq knows are kept."""
+    """Other words of the same family, by Swedish's regular derivations: the noun of a verb and the
+    verb of a noun ("planera" <-> "planering", "förhandla" <-> "förhandling", "motivera" <->
+    "motivation", "stressa" <-> "stress"), the verb of a participle ("stressad" -> "stressa") and
+    the noun of an adjective ("trygg" <-> "trygghet", "utbränd" <-> "utbrändhet"). Only forms
+    wordfreq knows are kept, the most common first."""
     import wordfreq
 
     verbs = {word, *base_forms(word)}
     verbs |= {word[: -len(ending)] + infinitive for ending, infinitive in VERB_ENDINGS if word.endswith(ending)}
-    candidates = set()
+    verbs = {verb for verb in verbs if verb.endswith("a") and len(verb) > 4}
+    candidates = set(verbs)
     for verb in verbs:
-        if verb.endswith("a") and len(verb) > 4:
-            candidates |= {verb[:-1] + "ing", verb[:-1] + "ning"}
+        candidates |= {verb[:-1] + "ing", verb[:-1] + "ning", verb[:-1]}  # "stressa" -> "stress"
+        candidates |= {verb.removesuffix(a) + b for a, b in LATIN_NOUN_ENDINGS if verb.endswith(a)}
     for ending in ("ering", "ning", "ing"):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             candidates.add(word[: -len(ending)] + ("era" if ending == "ering" else "a"))
+    candidates |= {word.removesuffix(b) + a for a, b in LATIN_NOUN_ENDINGS if word.endswith(b)}
+    if len(word) > 6 and word.endswith("het"):
+        candidates.add(word[:-3])
+    elif len(word) > 3:
+        candidates.add(word + "het")
+    candidates |= {word + "a"} if len(word) > 3 else set()  # "stress" -> "stressa"
     own = set(stems(word))
     found = {
         candidate: zipf
@@ -173,4 +189,4 @@ def derived_forms(word: str) -> tuple[str, ...]:
         and not own.intersection(stems(candidate))
         and (zipf := wordfreq.zipf_frequency(candidate, "sv")) >= MIN_DERIVED_ZIPF
     }
-    return tuple(sorted(found, key=lambda candidate: -found[candidate])[:MAX_BASE_FORMS])
+    return tuple(sorted(found, key=lambda candidate: -found[candidate])[:MAX_DERIVED_FORMS])

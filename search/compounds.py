@@ -126,7 +126,8 @@ def _two_way_splits(word: str) -> Iterable[tuple[bool, float, str, str]]:
             tail = word[end + len(link) :]
             if not word.startswith(link, end) or len(tail) < MIN_PART_LENGTH or tail in BOUND_ENDINGS:
                 continue
-            if word[end:] in BOUND_ENDINGS or _is_derivation(word, tail):
+            # The linking letter may be the ending's own first letter: "plan|e|rad" is "plan-erad".
+            if word[end:] in BOUND_ENDINGS or _is_derivation(word, tail) or _is_derivation(word, word[end:]):
                 continue
             tail_zipf = words.part_zipf(tail)
             is_word = bool(tail_zipf)

@@ -32,12 +32,23 @@ DERIVED_WEIGHT = 0.6
 GLOSSARY_WEIGHT = 0.8
 GLOSSARY_STEP = 0.1
 MIN_GLOSSARY_WEIGHT = 0.5
+#: A longer word of the library that an unknown query word starts: a clipped word ("rehab" for
+#: "rehabilitering"), or the start of a compound. At most MAX_LONGER_WORDS, the most used first.
+PREFIX_WEIGHT = 0.5
+MAX_LONGER_WORDS = 3
+MIN_CLIPPED_LENGTH = 4
 #: A word FreeDict translates: one of several senses, often the wrong one.
 DICTIONARY_WEIGHT = 0.45
 #: Thesaurus synonyms: both words list each other / only the query word lists it / only the other does.
 MUTUAL_SYNONYM_WEIGHT = 0.5
 LISTED_SYNONYM_WEIGHT = 0.4
 LISTING_SYNONYM_WEIGHT = 0.35
+#: The synonyms of a headword of the word's family ("utbränd" for "utbrändhet") count this share.
+FAMILY_FACTOR = 0.8
+#: A synonym of a synonym: found only for words the library does not use (query.Concept.for_library).
+SECOND_HOP_WEIGHT = 0.25
+MAX_SECOND_HOP = 4
+MIN_SECOND_HOP_PATHS = 2
 #: At most this many thesaurus synonyms per word (the most reliable, then the most common).
 MAX_SYNONYMS = 6
 MAX_TRANSLATIONS = 4
@@ -68,10 +79,21 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+#: Where an expansion comes from (Expansion.source).
+FORM, DERIVED, GLOSSARY, DICTIONARY = "form", "derived", "glossary", "dictionary"
+THESAURUS, SECOND_HOP, PREFIX = "thesaurus", "second hop", "prefix"
+
+
 @dataclass(frozen=True)
 class Expansion:
     words: tuple[str, ...]  # the alternative, as words ("fysisk", "aktivitet")
     weight: float  # below 1.0: an expansion never counts as much as the word itself
+    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP or PREFIX
+
+
+def glossary_weight(rank: int) -> float:
+    """The weight of a glossary phrase's Swedish term by its place in the entry."""
+    return max(GLOSSARY_WEIGHT - GLOSSARY_STEP * rank, MIN_GLOSSARY_WEIGHT)
 
 
 def _read_table(path: Path) -> dict[str, list[str]]:
@@ -94,7 +116,10 @@ class ReaderVocabulary:
         for head in self._synonyms:
             if " " not in head:
                 self._by_stem[stem(head)].append(head)
-        self._dictionary = _read_table(data / "en_sv_freedict.tsv.gz")
+        # FreeDict is GPL (docs/search.md): a distribution may leave the file out, and English
+        # words outside the glossary then go untranslated.
+        freedict = data / "en_sv_freedict.tsv.gz"
+        self._dictionary = _read_table(freedict) if freedict.exists() else {}
         glossary = yaml.safe_load((data / "hr_glossary.yml").read_text(encoding="utf-8"))
         self._glossary = {
             tuple(words(phrase)): [tuple(words(term)) for term in terms] for phrase, terms in glossary.items()
@@ -117,20 +142,51 @@ class ReaderVocabulary:
 
     def synonyms(self, word: str) -> list[Expansion]:
         """Thesaurus synonyms of a word as typed, or else of the headwords it is a form of
-        ("konflikterna" -> "konflikt")."""
-        word_stem = stem(word)
-        # A form of a headword shares its stem and at most an ending ("konflikt" for "konflikterna"),
-        # not a derivation with the same stem ("märklig" for "märker").
-        heads = (
-            [word]
-            if word in self._synonyms
-            else [head for head in self._by_stem.get(word_stem, []) if len(head) <= len(word_stem) + 2]
-            or [form for form in base_forms(word) if form in self._synonyms]
-        )
+        ("konflikterna" -> "konflikt"), or else of a headword of its family ("utbrändhet" -> "utbränd");
+        then, further off, the synonyms of those synonyms (SECOND_HOP)."""
+        heads, factor = self.headwords(word), 1.0
+        if not heads:
+            heads, factor = self._family_heads(word), FAMILY_FACTOR
         found: dict[str, float] = {}
         for head in heads:
             for synonym, weight in self._synonyms[head].items():
-                found[synonym] = max(weight, found.get(synonym, 0.0))
+                found[synonym] = max(factor * weight, found.get(synonym, 0.0))
+        direct = self._usable(word, found)[:MAX_SYNONYMS]
+        # Two steps away: a word that at least two of the direct synonyms list (one may be a
+        # different sense: "ros" leads to "kritik"), along more or surer paths first.
+        paths: dict[str, list[float]] = defaultdict(list)
+        for synonym, weight in direct:
+            for further, second in self._synonyms.get(synonym, {}).items():
+                if further not in found and further not in heads:
+                    paths[further].append(weight * second)
+        corroborated = {further: sum(found) for further, found in paths.items() if len(found) >= MIN_SECOND_HOP_PATHS}
+        further = self._usable(word, corroborated)[:MAX_SECOND_HOP]
+        return [Expansion(tuple(words(synonym)), weight, THESAURUS) for synonym, weight in direct] + [
+            Expansion(tuple(words(synonym)), SECOND_HOP_WEIGHT, SECOND_HOP) for synonym, _ in further
+        ]
+
+    def headwords(self, word: str) -> list[str]:
+        """The thesaurus headwords a word is, or is a form of."""
+        if word in self._synonyms:
+            return [word]
+        # A form of a headword shares its stem and at most an ending ("konflikt" for "konflikterna"),
+        # not a derivation with the same stem ("märklig" for "märker").
+        word_stem = stem(word)
+        return [head for head in self._by_stem.get(word_stem, []) if len(head) <= len(word_stem) + 2] or [
+            form for form in base_forms(word) if form in self._synonyms
+        ]
+
+    def _family_heads(self, word: str) -> list[str]:
+        """Headwords of the word's family: the adjective of a noun in -het ("utbrändhet" -> "utbränd"),
+        the verb of a noun or the noun of a verb ("delegering" -> "delegera")."""
+        family = [word.removesuffix(ending) for ending in ("heten", "het") if word.endswith(ending)][:1]
+        family += derived_forms(word)
+        return [head for form in family if len(form) >= 3 for head in self.headwords(form)]
+
+    @staticmethod
+    def _usable(word: str, found: dict[str, float]) -> list[tuple[str, float]]:
+        """The found words that may stand for the word, the most reliable and then most common first:
+        not the word itself, no stopwords, nothing as vague as "bra" or "sak"."""
         usable = [
             (synonym, weight)
             for synonym, weight in found.items()
@@ -139,7 +195,7 @@ class ReaderVocabulary:
             and wordfreq.zipf_frequency(synonym, "sv") <= MAX_SYNONYM_ZIPF
         ]
         usable.sort(key=lambda item: (-item[1], -wordfreq.zipf_frequency(item[0], "sv")))
-        return [Expansion(tuple(words(synonym)), weight) for synonym, weight in usable[:MAX_SYNONYMS]]
+        return usable
 
     # English -----------------------------------------------------------------------------------
 
@@ -160,13 +216,14 @@ class ReaderVocabulary:
                     for index in span:
                         if query_words[index] not in ENGLISH_FUNCTION_WORDS:
                             found[query_words[index]] += [
-                                Expansion(term, max(GLOSSARY_WEIGHT - GLOSSARY_STEP * rank, MIN_GLOSSARY_WEIGHT))
-                                for rank, term in enumerate(terms)
+                                Expansion(term, glossary_weight(rank), GLOSSARY) for rank, term in enumerate(terms)
                             ]
         for index, word in enumerate(query_words):
             if index not in covered and self.is_english(word):
                 translations = self._dictionary.get(word) or self._dictionary.get(word.removesuffix("s"), [])
-                found[word] += [Expansion(tuple(words(t)), DICTIONARY_WEIGHT) for t in translations[:MAX_TRANSLATIONS]]
+                found[word] += [
+                    Expansion(tuple(words(t)), DICTIONARY_WEIGHT, DICTIONARY) for t in translations[:MAX_TRANSLATIONS]
+                ]
         return {word: expansions for word, expansions in found.items() if expansions}
 
     def _glossary_terms(self, phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -203,7 +260,7 @@ def expand(query_words: Iterable[str], meaningful: Iterable[str]) -> dict[str, l
     query_words = list(query_words)
     found = known.english(query_words)
     for word in meaningful:
-        forms = [Expansion((form,), INFLECTION_WEIGHT) for form in base_forms(word)]
-        forms += [Expansion((form,), DERIVED_WEIGHT) for form in derived_forms(word)]
+        forms = [Expansion((form,), INFLECTION_WEIGHT, FORM) for form in base_forms(word)]
+        forms += [Expansion((form,), DERIVED_WEIGHT, DERIVED) for form in derived_forms(word)]
         found[word] = forms + (found.get(word) or known.synonyms(word))
     return found

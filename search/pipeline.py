@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from search import compounds, query, spelling
+from search import compounds, expansions, query, spelling
 from search.analysis import is_folded, is_stopword, normalise, words
 from search.base import (
     MAX_QUERY_LENGTH,
@@ -180,11 +180,15 @@ class AnalysedEngine(SearchEngine):
         return list(dict.fromkeys(suggestions))[:limit]
 
     def _spell(self, plan: query.QueryPlan) -> query.QueryPlan:
+        """The plan for this library: widened by how much it uses each word, spelt as it spells them."""
         if plan.is_empty:
             return plan
-        plan = plan.with_spellings(
-            [self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], self._known(plan.concepts)
+        known = self._known(plan.concepts)
+        plan = plan.with_longer_words(
+            [() if k else self._longer_words(c.word) for c, k in zip(plan.concepts, known, strict=True)]
         )
+        plan = plan.for_library(known, *self._shares(plan.words_to_count()))
+        plan = plan.with_spellings([self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], known)
         return plan.with_corrections(
             [
                 spelling.best_correction(c.word, self._words_near(c.word, c.max_edits), c.max_edits)
@@ -193,6 +197,13 @@ class AnalysedEngine(SearchEngine):
                 for c in plan.concepts
             ]
         )
+
+    def _longer_words(self, word: str) -> tuple[str, ...]:
+        """Indexed words that start with a word no guide uses, the most used first ("rehab")."""
+        if len(word) < expansions.MIN_CLIPPED_LENGTH or is_stopword(word):
+            return ()
+        longer = [w for w in self._frequent_words(word, expansions.MAX_LONGER_WORDS + 1) if w != word]
+        return tuple(longer[: expansions.MAX_LONGER_WORDS])
 
     @staticmethod
     def _hit(guide: StoredGuide, highlighter: Highlighter) -> Hit:
@@ -211,6 +222,11 @@ class AnalysedEngine(SearchEngine):
     @abc.abstractmethod
     def _known(self, concepts: tuple[query.Concept, ...]) -> list[bool]:
         """For each concept: does any indexed guide contain the word (or its stem, or as a compound part)?"""
+
+    @abc.abstractmethod
+    def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
+        """How many guides the index holds, and for each word the share of them that use it (in
+        any form the index stems alike): exact, or an estimate good for the common words."""
 
     @abc.abstractmethod
     def _spellings(self, word: str) -> tuple[str, ...]:

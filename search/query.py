@@ -10,12 +10,30 @@ Engines turn a plan into their own query language; none of the user's text is ev
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from search import analysis, compounds, expansions
 from search.analysis import is_stopword, max_edits, normalise, words
 from search.synonyms import SynonymTable
+
+#: Expansions from general lexical data, the least sure: the ones given up when a query would
+#: match too much of a large library.
+UNSURE_SOURCES = frozenset({expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY, expansions.PREFIX})
+#: A query keeps its unsure expansions only while it is expected to match at most this many guides
+#: (the least sure and most common go first). Never binds in a library smaller than this; at
+#: 100,000 guides, it keeps "styrka" from matching a third of them through "kraft", "fördel", "ork"…
+#: that each count for little (their inverse document frequency is low), and bounds the work of
+#: counting and faceting the matches.
+MAX_EXPANDED_MATCHES = 3_000
+
+
+def phrase_share(phrase: tuple[str, ...], shares: Mapping[str, float]) -> float:
+    """The share of guides with all the words of a phrase but its stopwords ("på en gång": "gång")."""
+    meaningful = [word for word in phrase if not is_stopword(word)] or phrase
+    return min(shares.get(word, 0.0) for word in meaningful)
 
 
 @dataclass(frozen=True)
@@ -31,9 +49,28 @@ class Concept:
     def compound_halves(self) -> tuple[tuple[str, ...], ...]:
         """Each half of a compound query word with its other forms: "konflikthantering" is found by
         "konflikt" and "hantering" or "hantera" ("Hantera konflikter i gruppen")."""
-        return tuple(
-            (half, *analysis.base_forms(half), *analysis.derived_forms(half)) for half in self.compound
+        return tuple((half, *analysis.base_forms(half), *analysis.derived_forms(half)) for half in self.compound)
+
+    def forms(self) -> tuple[str, ...]:
+        """The word, its stems, its other inflected forms and the thesaurus headwords it is a form of
+        ("konflikterna": "konflikt"): the share of guides that use any of them is the word's."""
+        found = (
+            self.word,
+            *analysis.stems(self.word),
+            *(e.words[0] for e in self.related if e.source == expansions.FORM),
+            *expansions.vocabulary().headwords(self.word),
         )
+        return tuple(dict.fromkeys(found))
+
+    def share(self, shares: Mapping[str, float]) -> float:
+        """The share of guides expected to match the concept, if its words occur independently."""
+        missed = 1.0 - max(shares.get(form, 0.0) for form in self.forms())
+        for expansion in self.related:
+            missed *= 1.0 - phrase_share(expansion.words, shares)
+        return 1.0 - missed
+
+    def without(self, dropped: set[expansions.Expansion]) -> Concept:
+        return replace(self, related=tuple(e for e in self.related if e not in dropped))
 
     @property
     def max_edits(self) -> int:
@@ -73,6 +110,51 @@ class QueryPlan:
         """Neighbouring concepts, for the bonus when guide text has them close together."""
         return list(zip(self.concepts, self.concepts[1:], strict=False))
 
+    def words_to_count(self) -> list[str]:
+        """The words whose share of the library for_library() needs."""
+        found = [form for concept in self.concepts for form in concept.forms()]
+        found += [word for concept in self.concepts for e in concept.related for word in e.words]
+        return list(dict.fromkeys(found))
+
+    def expected_matches(self, guides: int, shares: Mapping[str, float]) -> float:
+        """Guides expected to match: the required number of the broadest concepts, all at once."""
+        broadest = sorted((c.share(shares) for c in self.concepts), reverse=True)[: self.required]
+        return guides * math.prod(broadest)
+
+    def for_library(self, known: list[bool], guides: int, shares: Mapping[str, float]) -> QueryPlan:
+        """The plan for a library of `guides` guides that has each concept's word or not (known),
+        given the share of its guides that use each of words_to_count(): synonyms of synonyms only
+        for words it does not have, and no more unsure expansions than MAX_EXPANDED_MATCHES allows."""
+        concepts = tuple(
+            c.without({e for e in c.related if e.source == expansions.SECOND_HOP}) if used else c
+            for c, used in zip(self.concepts, known, strict=True)
+        )
+        found = replace(self, concepts=concepts)
+        unsure = sorted(
+            {e for c in concepts for e in c.related if e.source in UNSURE_SOURCES},
+            key=lambda e: (e.weight, -phrase_share(e.words, shares)),
+        )
+        for expansion in unsure:
+            if found.expected_matches(guides, shares) <= MAX_EXPANDED_MATCHES:
+                break
+            found = replace(found, concepts=tuple(c.without({expansion}) for c in found.concepts))
+        return found
+
+    def with_longer_words(self, longer: list[tuple[str, ...]]) -> QueryPlan:
+        """Each concept also found by indexed words that start with its word, for a clipped word
+        no guide uses ("rehab": "rehabilitering")."""
+        concepts = tuple(
+            replace(
+                c,
+                related=(
+                    *c.related,
+                    *(expansions.Expansion((w,), expansions.PREFIX_WEIGHT, expansions.PREFIX) for w in found),
+                ),
+            )
+            for c, found in zip(self.concepts, longer, strict=True)
+        )
+        return replace(self, concepts=concepts)
+
     def with_spellings(self, spellings: list[tuple[str, ...]], known: list[bool]) -> QueryPlan:
         concepts = tuple(
             replace(c, spellings=s, known=k or bool(s)) for c, s, k in zip(self.concepts, spellings, known, strict=True)
@@ -106,8 +188,6 @@ def plan(query: str, synonyms: SynonymTable) -> QueryPlan:
         editors = tuple(
             tuple(words(term)) for term in dict.fromkeys((*synonyms.alternatives(word), *in_phrases.get(word, ())))
         )
-        others = tuple(
-            dict.fromkeys(e for e in related.get(word, ()) if e.words not in editors and e.words != (word,))
-        )
+        others = tuple(dict.fromkeys(e for e in related.get(word, ()) if e.words not in editors and e.words != (word,)))
         concepts.append(Concept(word=word, synonyms=editors, related=others, compound=compounds.split(word) or ()))
     return QueryPlan(text=text, concepts=tuple(concepts))

@@ -193,7 +193,7 @@ def page_meta(context):
 
 def _guide_areas(context, guide):
     """The guide page's context holds its areas already (GuidePage.get_context): no second query."""
-    return context["areas"] if "areas" in context else guide.categories.all()
+    return context["areas"] if "areas" in context else guide.areas.all()
 
 
 @register.simple_tag(takes_context=True)

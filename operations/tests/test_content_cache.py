@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 from guides.catalogue import find_guides
 from guides.models import GuideArea, GuidePage
-from operations.content_cache import generation, invalidate, remember
+from operations.content_cache import content_version, generation, invalidate, remember
 
 pytestmark = pytest.mark.django_db
 
@@ -71,11 +71,11 @@ def test_facet_counts_are_kept_until_the_content_changes(kept, make_guide):
     other = make_guide(areas=["ledarskap"])
 
     def lon_count():
-        return next(option.count for option in find_guides().facets["category"] if option.term.slug == "lon")
+        return next(option.count for option in find_guides().facets["area"] if option.term.slug == "lon")
 
     assert lon_count() == 1
     # A link row written directly (not by publishing the guide) is not seen while counts are kept.
-    GuidePage.categories.through.objects.create(guidepage=other, guidearea=GuideArea.objects.get(slug="lon"))
+    GuidePage.areas.through.objects.create(guidepage=other, guidearea=GuideArea.objects.get(slug="lon"))
     assert lon_count() == 1
     invalidate()
     assert lon_count() == 2
@@ -151,7 +151,9 @@ def test_a_generation_that_cannot_be_moved_fails_neither_the_change_nor_the_work
         invalidate()
         transaction.on_commit(lambda: after.append("search index updated"))
     assert after == ["search index updated"]
-    assert "Could not mark cached pages and results stale" in caplog.text
+    (record,) = [record for record in caplog.records if record.name == "operations.content_cache"]
+    assert record.getMessage() == "Could not mark cached pages and results stale"
+    assert record.exc_info and record.exc_info[0] is RuntimeError
 
 
 def test_a_kept_value_this_code_cannot_read_is_computed_again(kept, client, make_guide):
@@ -215,4 +217,129 @@ def test_a_cache_that_cannot_be_read_is_logged_with_the_key(kept, caplog, monkey
     (record,) = [record for record in caplog.records if record.name == "operations.content_cache"]
     assert record.levelname == "WARNING"
     assert record.getMessage() == "Could not read page-cache:1:abc from the cache; computing it"
+    assert record.exc_info and record.exc_info[0] is ConnectionError
+
+
+# The shared number: where it starts, how it moves, how a request reads it ------------------------
+
+
+def moved_by_another_process(**changes):
+    """Change the shared row as another gunicorn worker or a management command would."""
+    from operations.models import ContentGeneration
+
+    generation()  # the row exists from the first reading on
+    ContentGeneration.objects.filter(pk=1).update(**changes)
+
+
+def shared_row():
+    from operations.models import ContentGeneration
+
+    return ContentGeneration.objects.values_list("value", "changed_at").get(pk=1)
+
+
+def test_a_new_database_starts_the_number_at_the_clock_in_microseconds(db):
+    import time
+
+    from operations.models import ContentGeneration
+
+    ContentGeneration.objects.all().delete()
+    ContentGeneration.objects.create(pk=7, value=1, changed_at=0).delete()  # ids were handed out before
+    before = time.time()
+    number = int(generation())
+    assert before * 1_000_000 - 1 <= number <= time.time() * 1_000_000 + 1
+    assert list(ContentGeneration.objects.values_list("pk", "value")) == [(1, number)]
+
+
+def shared_part(key_part: str) -> int:
+    """The shared number in a generation key part (a test's own transaction adds a mark of its change)."""
+    return int(key_part.split("+")[0])
+
+
+def test_the_number_grows_even_when_the_row_is_ahead_of_the_clock(db, django_capture_on_commit_callbacks):
+    """After a clock set back, the row may hold a number beyond the clock: it still grows."""
+    import time
+
+    ahead = int((time.time() + 3600) * 1_000_000)
+    moved_by_another_process(value=ahead)
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+    assert shared_row()[0] > ahead
+
+
+def test_a_row_behind_the_clock_jumps_to_the_clock(db, django_capture_on_commit_callbacks):
+    """An old backup restored brings back an old number: the next change never reuses numbers kept since."""
+    import time
+
+    moved_by_another_process(value=5)
+    before = time.time()
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+    assert shared_row()[0] >= before * 1_000_000
+
+
+def test_a_committed_change_moves_the_validators_etag_and_last_modified(db, django_capture_on_commit_callbacks):
+    import time
+
+    moved_by_another_process(changed_at=1_000_000.0)
+    version, _ = content_version()
+    assert version == generation() and shared_part(version) == shared_row()[0]
+    before = time.time()
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+    value, changed_at = shared_row()
+    assert value > shared_part(version) and before <= changed_at <= time.time()
+    assert shared_part(content_version()[0]) == value
+
+
+def test_an_uncommitted_change_moves_this_threads_validators_at_once(db):
+    import time
+
+    from django.db import transaction
+
+    committed = content_version()
+    with transaction.atomic():
+        before = time.time()
+        invalidate()
+        version, changed_at = content_version()
+        assert version == generation() != committed[0]
+        assert before <= changed_at <= time.time()
+
+
+def test_a_request_reads_the_shared_number_once(kept, client, make_guide):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from operations.models import ContentGeneration
+
+    guide = make_guide("Lönesamtal")
+    generation()  # the row exists (a new database makes it on the first reading)
+    table = ContentGeneration._meta.db_table
+    for _ in range(2):  # a miss that renders the page and keeps its results, then a hit
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(guide.url).status_code == 200
+        assert len([query for query in queries if table in query["sql"]]) == 1
+
+
+def test_after_a_request_code_outside_any_request_reads_the_current_number(kept, client, make_guide):
+    """A command or the shell in the same thread must not go on with the number the request read."""
+    guide = make_guide("Lönesamtal")
+    client.get(guide.url)
+    first = shared_part(generation())
+    moved_by_another_process(value=first + 10)
+    assert shared_part(generation()) == first + 10
+    moved_by_another_process(value=first + 20)
+    assert shared_part(generation()) == first + 20
+
+
+def test_a_cache_that_cannot_be_written_is_logged_with_the_key(kept, caplog, monkeypatch):
+    from operations import content_cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("the cache is gone")
+
+    monkeypatch.setattr(content_cache.cache, "set", broken)
+    content_cache.keep("page-cache:1:abc", "sidan", 60)
+    (record,) = [record for record in caplog.records if record.name == "operations.content_cache"]
+    assert record.levelname == "WARNING"
+    assert record.getMessage() == "Could not keep page-cache:1:abc in the cache"
     assert record.exc_info and record.exc_info[0] is ConnectionError

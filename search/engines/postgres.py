@@ -45,6 +45,12 @@ RANK_CANDIDATES = 200
 #: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
 COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
+#: The search vector's most common lexemes with the share of guides that have each, as the last
+#: ANALYZE found them (a rebuild ends with one; autovacuum keeps them current).
+COMMON_LEXEMES = f"""
+    SELECT unnest(most_common_elems::text::text[]) AS lexeme, unnest(most_common_elem_freqs) AS share
+    FROM pg_stats WHERE schemaname = current_schema() AND tablename = '{TABLE}' AND attname = 'search_vector'
+"""
 SPELLING_NEIGHBOURS = 40
 #: Vocabulary words: letters only, as long as the column allows.
 MAX_VOCABULARY_WORD = VocabularyWord._meta.get_field("word").max_length
@@ -55,7 +61,7 @@ ENTRY_FIELDS = [
     "body",
     "keywords",
     "compound_parts",
-    "categories",
+    "areas",
     "situations",
     "updated",
     "members_only",
@@ -108,7 +114,7 @@ class PostgresEngine(AnalysedEngine):
             body=guide.body,
             keywords="\n".join(guide.keywords),
             compound_parts=analysed.parts,
-            categories=list(guide.categories),
+            areas=list(guide.areas),
             situations=list(guide.situations),
             updated=guide.updated,
             members_only=guide.members_only,
@@ -156,8 +162,7 @@ class PostgresEngine(AnalysedEngine):
         params = [list(change), list(change.values())]
         changes = "unnest(%s::text[], %s::int[]) AS change(word, n)"
         self._execute(
-            f"DELETE FROM {VOCABULARY} AS v USING {changes} "
-            "WHERE v.word = change.word AND v.documents + change.n <= 0",
+            f"DELETE FROM {VOCABULARY} AS v USING {changes} WHERE v.word = change.word AND v.documents + change.n <= 0",
             params,
         )
         self._execute(
@@ -206,8 +211,41 @@ class PostgresEngine(AnalysedEngine):
 
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         params = _Params()
-        checks = [f"EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, c.word)})" for c in concepts]
-        return list(self._rows(f"SELECT {', '.join(checks)}", params)[0])
+        # A word among the most common lexemes (the statistics _shares reads) is known without
+        # looking; another is looked for through the GIN index, planned so: a word no guide has would
+        # otherwise be looked for by reading every vector (0.8 s at 100,000 guides).
+        checks = [
+            f"CASE WHEN EXISTS (SELECT 1 FROM ({COMMON_LEXEMES}) AS common "
+            f"WHERE lexeme = ANY(tsvector_to_array(to_tsvector('swedish', {params.add(c.word)})))) THEN TRUE "
+            f"ELSE EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, c.word)}) END"
+            for c in concepts
+        ]
+        return list(self._planned_rows(f"SELECT {', '.join(checks)}", params)[0])
+
+    def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
+        """From the statistics ANALYZE keeps (a rebuild ends with one; autovacuum keeps them
+        current), read without touching a guide: the number of rows, and the share of guides of the
+        search vector's most common lexemes (the 1,000 most common that are in more than a few
+        guides). A lexeme not listed counts half the least common listed, as PostgreSQL's planner
+        assumes, or nothing when the list is not full (every lexeme of a small library is listed)."""
+        rows = self._rows(
+            f"""
+            WITH common AS ({COMMON_LEXEMES}), lexemes AS (
+                SELECT word, unnest(tsvector_to_array(to_tsvector('swedish', word))) AS lexeme
+                FROM unnest(%s::text[]) AS word
+            )
+            SELECT (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '{TABLE}'::regclass), word,
+                coalesce(max(share), (
+                    SELECT CASE WHEN count(*) >= current_setting('default_statistics_target')::int * 10
+                        THEN min(share) / 2 ELSE 0 END
+                    FROM common WHERE lexeme IS NOT NULL
+                ))
+            FROM lexemes LEFT JOIN common USING (lexeme) GROUP BY word
+            """,
+            [words],
+        )
+        guides = rows[0][0] if rows else 0
+        return guides, {word: float(share) for _, word, share in rows}
 
     def _spellings(self, word: str) -> tuple[str, ...]:
         candidates = unfoldings(word)[1:]
@@ -241,30 +279,27 @@ class PostgresEngine(AnalysedEngine):
             ]
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
             head = f"head_vector @@ ({' || '.join(forms)})"
-            if required >= len(forms):  # both GIN indexes at once: a bitmap AND, then the few rows
-                head += f" AND search_vector @@ ({' && '.join(forms)})"
-        in_categories = _any_of(params, "categories", filters.categories)
+        in_areas = _any_of(params, "areas", filters.areas)
         in_situations = _any_of(params, "situations", filters.situations)
         # Relevance: the candidates with the most concepts, those with a match in their title,
-        # ingress, search words or headings first (GIN index on the head vector), then the full
+        # ingress, search words or headings first (the small head vector, in the row), then the full
         # ranking of those alone. By date: the newest, ranked only for Hit.score.
-        candidate_order = "covered DESC, head_hits.guide_id IS NOT NULL DESC, updated DESC, guide_id"
+        candidate_order = "covered DESC, in_head DESC, updated DESC, guide_id"
         if not by_relevance:
             candidate_order = "updated DESC, guide_id"
         candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
         order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
         vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
-        total, page, categories, situations = self._planned_rows(
+        total, page, areas, situations = self._planned_rows(
             f"""
             WITH matched AS MATERIALIZED (
-                SELECT guide_id, categories, situations, updated, covered FROM ({matched}) AS found
+                SELECT guide_id, areas, situations, updated, covered, {head} AS in_head FROM ({matched}) AS found
             ), chosen AS (
-                SELECT guide_id, updated, covered FROM matched WHERE {in_categories} AND {in_situations}
-            ), head_hits AS MATERIALIZED (
-                SELECT guide_id FROM {TABLE} WHERE {head}
+                SELECT guide_id, updated, covered, in_head FROM matched WHERE {in_areas} AND {in_situations}
+            ), combinations AS MATERIALIZED (
+                SELECT areas, situations, count(*) AS n FROM matched GROUP BY areas, situations
             ), candidates AS MATERIALIZED (
-                SELECT guide_id, covered FROM chosen LEFT JOIN head_hits USING (guide_id)
-                ORDER BY {candidate_order} LIMIT {int(candidates)}
+                SELECT guide_id, covered FROM chosen ORDER BY {candidate_order} LIMIT {int(candidates)}
             ), ranked AS (
                 SELECT guide_id, updated, {score} AS score FROM (
                     SELECT guide_id, covered, updated{vector} FROM candidates JOIN {TABLE} USING (guide_id) OFFSET 0
@@ -277,13 +312,13 @@ class PostgresEngine(AnalysedEngine):
                 (SELECT coalesce(json_agg(
                     json_build_array(guide_id, score, summary, body, members_only) ORDER BY {order}), '[]')
                  FROM page JOIN {TABLE} USING (guide_id, updated)),
-                {_facet_counts("categories", in_situations)},
-                {_facet_counts("situations", in_categories)}
+                {_facet_counts("areas", in_situations)},
+                {_facet_counts("situations", in_areas)}
             """,
             params,
         )[0]
         guides = [StoredGuide(int(i), float(s), summary, body, bool(m)) for i, s, summary, body, m in page]
-        facets = {} if widen else {"category": categories, "situation": situations}
+        facets = {} if widen else {"area": areas, "situation": situations}
         return RetrievedPage(guides=guides, total=total, facets=facets)
 
     @staticmethod
@@ -352,12 +387,13 @@ def _word(params: _Params, word: str) -> str:
 
 
 def _facet_counts(column: str, condition: str) -> str:
-    """Guides per option of a facet among the matches: counted per distinct combination of options
-    first (a few dozen), so the JSON lists are read once per combination, not once per guide."""
+    """Guides per option of a facet among the matches: counted per distinct combination of areas
+    and situations first (the CTE combinations, one pass over the matches for both facets), so the
+    JSON lists are read once per combination, not once per guide."""
     return f"""(SELECT coalesce(json_object_agg(name, n), '{{}}') FROM (
         SELECT name, sum(n)::int AS n FROM (
-            SELECT {column}, count(*) AS n FROM matched WHERE {condition} GROUP BY {column}
-        ) AS combinations, jsonb_array_elements_text({column}) AS name GROUP BY name) AS counts)"""
+            SELECT {column}, sum(n) AS n FROM combinations WHERE {condition} GROUP BY {column}
+        ) AS options, jsonb_array_elements_text({column}) AS name GROUP BY name) AS counts)"""
 
 
 def _any_of(params: _Params, column: str, values: Iterable[str]) -> str:

@@ -31,6 +31,13 @@ COMPOUNDS = {
     "personalplanering": ("personal", "planering"),
     "verksamhetsplanering": ("verksamhet", "planering"),
     "tidrapportering": ("tid", "rapportering"),
+    # A tail that is a derived word of its own ("ledning", "frihet") is a part, not an ending.
+    "vägledning": ("väg", "ledning"),
+    "valfrihet": ("val", "frihet"),
+    "samhällsproblem": ("samhälle", "problem"),  # a bound prefix ("sam") at the start is no reason to stop
+    "kycklingfilé": ("kyckling", "filé"),  # "filé" is among the rarest words still taken as a part
+    "måltid": ("mål", "tid"),  # six letters: the shortest compound
+    "dagbok": ("dag", "bok"),
 }
 
 #: Derived and simple words that are not compounds: -ering, -ing, -era and -ning are endings.
@@ -57,6 +64,18 @@ NOT_COMPOUNDS = [
     "ledarskap",
     "förhandling",
     "arbetsgivare",
+    # -ering, -ring, -rad: derived from a verb in -era (värdera, parkera, planera) or -a (skildra).
+    "värdering",
+    "parkeringen",
+    "formuleringar",
+    "skildring",
+    "planerad",
+    "motiverad",
+    # An inflected word is not a word plus a fragment ("barn" + "ts").
+    "barnets",
+    "snabbaste",
+    "diktatur",
+    "festivalen",
 ]
 
 
@@ -85,3 +104,22 @@ def test_derivational_endings_never_become_indexed_parts():
 def test_a_guides_own_word_can_be_a_part():
     compounds.lexicon().add_indexed(["chefsguidning"])
     assert compounds.split("chefsguidningsmöte") == ("chefsguidning", "möte")
+
+
+def test_the_indexed_words_of_every_guide_are_kept_as_more_guides_are_indexed():
+    words = compounds.Lexicon()
+    assert not words.is_indexed("chefsguidning") and words.part_zipf("chefsguidning") == 0
+    words.add_indexed(["chefsguidning"])
+    words.add_indexed(["ledarlyftning"])  # another guide: the first one's words stay known
+    assert words.is_indexed("chefsguidning") and words.is_indexed("ledarlyftning")
+    assert words.part_zipf("chefsguidning") == compounds.INDEXED_WORD_ZIPF
+
+
+def test_only_unknown_words_longer_than_three_letters_are_learnt_from_the_guides():
+    words = compounds.Lexicon()
+    words.add_indexed(["xyz", "lön", "samtal"])  # too short to be a part, or known to wordfreq already
+    assert not any(words.is_indexed(word) for word in ("xyz", "lön", "samtal"))
+
+
+def test_a_six_letter_compound_in_a_text_is_indexed_with_its_parts():
+    assert compounds.text_parts(["måltid", "och", "dagbok", "dagbok"]) == "mål tid dag bok dag bok"

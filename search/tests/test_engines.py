@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from search import query
 from search.base import MAX_QUERY_LENGTH, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
 from search.models import SynonymGroup
 from search.registry import create_engine
@@ -23,7 +24,7 @@ def guide(
     body="",
     *,
     headings=(),
-    categories=(),
+    areas=(),
     situations=(),
     updated=datetime.date(2026, 1, 1),
     members_only=False,
@@ -36,7 +37,7 @@ def guide(
         summary=summary,
         headings=tuple(headings),
         body=body,
-        categories=tuple(categories),
+        areas=tuple(areas),
         situations=tuple(situations),
         updated=updated,
         members_only=members_only,
@@ -189,6 +190,24 @@ def test_thesaurus_synonyms_find_a_guide_but_never_outrank_the_word_itself(engin
     assert ids(engine.search("konflikter"))[:2] == [41, 42]
 
 
+def test_a_query_that_would_match_too_much_gives_up_the_thesaurus(engine_with, monkeypatch):
+    disputes = [guide(43 + n, f"Tvist nummer {n}", "När medarbetaren inte håller med.") for n in range(3)]
+    engine = engine_with(*LIBRARY, *disputes)  # "gräl" is in no guide; "tvist" in three of nine
+    assert set(ids(engine.search("gräl"))) == {43, 44, 45}
+    monkeypatch.setattr(query, "MAX_EXPANDED_MATCHES", 2)
+    assert engine.search("gräl").total == 0
+    assert set(ids(engine.search("tvist"))) == {43, 44, 45}  # the word itself is never given up
+    monkeypatch.setattr(query, "MAX_EXPANDED_MATCHES", 4)
+    assert engine.search("gräl").total == 3
+
+
+def test_a_clipped_word_no_guide_uses_finds_the_words_it_starts(engine_with):
+    back = guide(47, "Rehabilitering efter sjukskrivning", "Planera återgången tillsammans.")
+    engine = engine_with(*LIBRARY, back)
+    assert ids(engine.search("rehab")) == [47]
+    assert engine.search("rehab").suggestion is None  # not taken for a typo
+
+
 def test_question_words_are_not_required(engine_with):
     engine = engine_with(*LIBRARY)
     assert ids(engine.search("hur ska jag göra när en medarbetare blir sjukskriven"))[0] == 4
@@ -238,27 +257,27 @@ def test_an_empty_query_lists_every_guide_newest_first(engine_with):
 # Filters and facet counts ----------------------------------------------------------------------
 
 FACETED = (
-    guide(71, "Lön A", categories=["lon"], situations=["lonerevision"]),
-    guide(72, "Lön B", categories=["lon", "kommunikation"], situations=["svara-samtal"]),
-    guide(73, "Lön C", categories=["arbetsratt"], situations=["lonerevision", "avsluta"]),
-    guide(74, "Lön D", categories=["lon"]),
-    guide(75, "Semester", categories=["lon"], situations=["lonerevision"]),
+    guide(71, "Lön A", areas=["lon"], situations=["lonerevision"]),
+    guide(72, "Lön B", areas=["lon", "kommunikation"], situations=["svara-samtal"]),
+    guide(73, "Lön C", areas=["arbetsratt"], situations=["lonerevision", "avsluta"]),
+    guide(74, "Lön D", areas=["lon"]),
+    guide(75, "Semester", areas=["lon"], situations=["lonerevision"]),
 )
 
 
 def test_filters_are_or_within_a_facet_and_and_across_facets(engine_with):
     engine = engine_with(*FACETED)
-    chosen = SearchFilters(categories=("lon",), situations=("lonerevision", "svara-samtal"))
+    chosen = SearchFilters(areas=("lon",), situations=("lonerevision", "svara-samtal"))
     assert sorted(ids(engine.search("lön", chosen))) == [71, 72]
-    assert engine.search("lön", SearchFilters(categories=("lon", "arbetsratt"))).total == 4
+    assert engine.search("lön", SearchFilters(areas=("lon", "arbetsratt"))).total == 4
 
 
 def test_each_facet_counts_with_the_other_facets_filter_over_the_matching_guides(engine_with):
     engine = engine_with(*FACETED)
-    results = engine.search("lön", SearchFilters(categories=("lon",), situations=("lonerevision", "svara-samtal")))
+    results = engine.search("lön", SearchFilters(areas=("lon",), situations=("lonerevision", "svara-samtal")))
     assert results.total == 2
     # Areas: guides matching "lön" in the chosen situations (71, 72, 73), whatever their area.
-    assert results.facets["category"] == {"lon": 2, "kommunikation": 1, "arbetsratt": 1}
+    assert results.facets["area"] == {"lon": 2, "kommunikation": 1, "arbetsratt": 1}
     # Situations: guides matching "lön" in the chosen area (71, 72, 74), whatever their situation.
     assert results.facets["situation"] == {"lonerevision": 1, "svara-samtal": 1}
 

@@ -1,7 +1,10 @@
 """The query plan: one concept per meaningful word, with what may find it and what "Menade du" says."""
 
+import shutil
+
 from search import analysis
-from search.query import plan
+from search.expansions import DATA, SECOND_HOP, THESAURUS, ReaderVocabulary
+from search.query import MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -51,3 +54,58 @@ def test_the_correction_of_a_word_is_highlighted_too():
     (concept,) = plan("lönesamtl", NO_SYNONYMS).with_spellings([()], [False]).with_corrections(["lönesamtal"]).concepts
     assert set(analysis.stems("lönesamtal")) <= concept.stems()
     assert set(analysis.stems("lönesamtl")) <= concept.stems()
+
+
+def sources(concept):
+    return {expansion.source for expansion in concept.related}
+
+
+def test_synonyms_of_synonyms_only_for_a_word_the_library_does_not_have():
+    query_plan = plan("gräl", NO_SYNONYMS)
+    assert {THESAURUS, SECOND_HOP} <= sources(query_plan.concepts[0])  # "tvist"; two steps away, "oenighet"
+    (used,) = query_plan.for_library([True], 100, {}).concepts
+    assert THESAURUS in sources(used) and SECOND_HOP not in sources(used)
+    assert SECOND_HOP in sources(query_plan.for_library([False], 100, {}).concepts[0])
+
+
+def test_a_query_that_would_match_too_much_gives_up_its_least_sure_expansions_first():
+    query_plan = plan("gräl", NO_SYNONYMS)
+    shares = {"tvist": 0.02, "konflikt": 0.03, "strid": 0.01}
+    (small,) = query_plan.for_library([False], MAX_EXPANDED_MATCHES, shares).concepts
+    assert small.related == query_plan.concepts[0].related  # a library this small: all of them
+    big = query_plan.for_library([False], 40 * MAX_EXPANDED_MATCHES, shares)
+    assert big.expected_matches(40 * MAX_EXPANDED_MATCHES, shares) <= MAX_EXPANDED_MATCHES
+    kept = {" ".join(e.words) for e in big.concepts[0].related}
+    assert "strid" not in kept  # two steps away: the first to go
+    assert "tvist" in kept  # the commoner "konflikt" went before it
+    assert "konflikt" not in kept
+
+
+def test_a_phrase_is_as_common_as_its_rarest_word_but_its_stopwords():
+    (concept,) = plan("genast", NO_SYNONYMS).concepts
+    assert ("på", "en", "gång") in {e.words for e in concept.related}
+    assert concept.share({"gång": 0.5}) >= 0.5
+
+
+def test_a_synonym_of_a_synonym_needs_two_paths_and_weighs_less_than_any_synonym():
+    (concept,) = plan("beröm", NO_SYNONYMS).concepts
+    found = {" ".join(e.words): e for e in concept.related}
+    assert "kritik" not in found  # only "ros" leads there (praise and blame)
+    further = [e.weight for e in concept.related if e.source == SECOND_HOP]
+    direct = [e.weight for e in concept.related if e.source == THESAURUS]
+    assert further and max(further) < min(direct)
+
+
+def test_a_word_of_a_headword_s_family_borrows_its_synonyms():
+    (concept,) = plan("utbrändhet", NO_SYNONYMS).concepts
+    assert {"slutkörd", "utarbetad"} <= {" ".join(e.words) for e in concept.related if e.source == THESAURUS}
+
+
+def test_the_reader_vocabulary_works_without_the_gpl_dictionary(tmp_path):
+    for name in ("sv_thesaurus.tsv.gz", "hr_glossary.yml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    without_freedict = ReaderVocabulary(tmp_path)
+    assert without_freedict.english(["notice", "period"])  # the glossary
+    assert without_freedict.synonyms("gräl")  # the thesaurus
+    assert "quarrel" in ReaderVocabulary().english(["quarrel"])  # FreeDict: gräl, tvist
+    assert "quarrel" not in without_freedict.english(["quarrel"])

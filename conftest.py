@@ -70,7 +70,7 @@ def make_guide(catalogue):
             live=not publish,
         )
         catalogue.add_child(instance=guide)
-        guide.categories.set(GuideArea.objects.filter(slug__in=areas))
+        guide.areas.set(GuideArea.objects.filter(slug__in=areas))
         guide.situations.set(Situation.objects.filter(slug__in=situations))
         guide.save()
         if publish:

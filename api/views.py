@@ -58,6 +58,10 @@ def _slugs(params, name, options) -> list[str]:
     return values
 
 
+#: The API's names of the facets (a public contract, docs in api/openapi.py): areas are "category".
+PUBLIC_FACET_NAMES = {"area": "category", "situation": "situation"}
+
+
 def _query(params) -> str:
     query = params.get("q", "")
     return query[:MAX_QUERY_LENGTH]
@@ -76,7 +80,7 @@ def guide_json(request, guide, snippet: str, search_query: str = "") -> dict:
         "summary": guide.summary,
         "snippet": snippet,
         "members_only": guide.members_only,
-        "categories": [term_json(term) for term in guide.categories.all()],
+        "categories": [term_json(term) for term in guide.areas.all()],  # public name
         "situations": [term_json(term) for term in guide.situations.all()],
         "updated": guide.updated.isoformat(),
     }
@@ -92,7 +96,7 @@ def guides(request):
         limit = _integer(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         offset = _integer(params, "offset", 0, 0, MAX_OFFSET)
         terms = term_lists()
-        categories = _slugs(params, "category", terms["category"])
+        areas = _slugs(params, "category", terms["area"])  # public parameter: category
         situations = _slugs(params, "situation", terms["situation"])
         sort = params.get("sort", "")
         if sort and sort not in SORTS:
@@ -102,7 +106,7 @@ def guides(request):
     if _query(params).strip() and searches_exceeded(request):
         return too_many("q")
     query = _query(params)
-    results = find_guides(query, categories, situations, sort=sort, limit=limit, offset=offset, terms=terms)
+    results = find_guides(query, areas, situations, sort=sort, limit=limit, offset=offset, terms=terms)
     # A new search is a GET of the first results; turning to the next ones is the same search.
     new_search = query.strip() and request.method == "GET" and offset == 0
 
@@ -115,7 +119,9 @@ def guides(request):
             "count": results.total,
             "results": listed(results.guides),
             "facets": {
-                facet: [{"slug": option.slug, "name": option.name, "count": option.count} for option in options]
+                PUBLIC_FACET_NAMES[facet]: [
+                    {"slug": option.slug, "name": option.name, "count": option.count} for option in options
+                ]
                 for facet, options in results.facets.items()
             },
             "suggestion": results.suggestion,
@@ -124,7 +130,7 @@ def guides(request):
         json_dumps_params={"ensure_ascii": False},
     )
     if new_search:
-        filters = {"category": categories, "situation": situations}
+        filters = {"category": areas, "situation": situations}  # the log's stored names, as the API's
         log_search(request, response, SearchLog.API, query, filters, results.total)
     return response
 

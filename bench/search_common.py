@@ -73,7 +73,7 @@ def load_guides(folder: Path = ROOT / "content" / "guides"):
                 summary=meta["summary"],
                 headings=tuple(headings),
                 body=plain_text(body),
-                categories=tuple(slugify(name) for name in meta.get("categories") or ()),
+                areas=tuple(slugify(name) for name in meta.get("categories") or ()),
                 situations=tuple(slugify(name) for name in meta.get("situations") or ()),
                 updated=meta.get("updated") or datetime.date.today(),
                 members_only=bool(meta.get("members_only")),
@@ -105,7 +105,7 @@ def load_heldout_guides(path: Path = HELDOUT / "guides.yml"):
                 summary=item["summary"],
                 headings=tuple(heading for heading, _ in sections),
                 body="\n\n".join(f"{heading}\n{text}" for heading, text in sections),
-                categories=tuple(item["areas"]),
+                areas=tuple(item["areas"]),
                 situations=(),
                 updated=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
             )

@@ -28,7 +28,7 @@ def main():
 
     engine = PostgresEngine()
     print(f"-- {engine.status()['documents']:,} guides; load average {os.getloadavg()[0]:.1f}")
-    engine.search(args.query, SearchFilters(categories=tuple(args.area)))  # warm, as a running server is
+    engine.search(args.query, SearchFilters(areas=tuple(args.area)))  # warm, as a running server is
     plans = []
 
     def explained(sql, params=None, planned=False):
@@ -42,7 +42,7 @@ def main():
 
     engine._rows = explained
     engine._planned_rows = lambda sql, params=None: explained(sql, params, planned=True)
-    engine.search(args.query, SearchFilters(categories=tuple(args.area)))
+    engine.search(args.query, SearchFilters(areas=tuple(args.area)))
     for number, plan in enumerate(plans, 1):
         print(f"\n-- statement {number}\n{plan}")
 

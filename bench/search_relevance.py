@@ -56,7 +56,7 @@ def our_engine(name, guides, index_dir, editor_synonyms=True):
     def search(query, filters=None):
         from search.base import SearchFilters
 
-        chosen = SearchFilters(categories=tuple((filters or {}).get("categories", ())))
+        chosen = SearchFilters(areas=tuple((filters or {}).get("categories", ())))
         results = engine.search(query, chosen, limit=K)
         return [slugs[hit.id] for hit in [*results.hits, *results.nearest]][:K]
 

@@ -74,7 +74,7 @@ def synthetic_guides(count: int, seed: int = 2026):
             summary=" ".join(text.sentence() for _ in range(2)),
             headings=tuple(text.heading() for _ in range(5)),
             body="\n\n".join(paragraphs),
-            categories=tuple(rng.sample(AREAS, rng.randint(1, 2))),
+            areas=tuple(rng.sample(AREAS, rng.randint(1, 2))),
             situations=tuple(rng.sample(SITUATIONS, rng.randint(0, 2))),
             updated=datetime.date.fromordinal(first_day + rng.randrange(4000)),
             members_only=rng.random() < 0.05,
@@ -93,7 +93,7 @@ def query_mix(count: int, seed: int = 7) -> list[tuple[str, dict, str]]:
     for text, kind in texts[:count]:
         options = {}
         if rng.random() < 0.2:
-            options["filters"] = SearchFilters(categories=(rng.choice(AREAS),))
+            options["filters"] = SearchFilters(areas=(rng.choice(AREAS),))
         if rng.random() < 0.1:
             options["sort"] = SORT_UPDATED
         mix.append((text, options, kind))

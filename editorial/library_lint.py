@@ -96,13 +96,13 @@ class Library:
         def add(message, line=1, error=True):
             problems.append(Problem(str(path), line, message, error))
 
-        for name in guide.categories:
+        for name in guide.areas:
             if name not in self.areas:
                 add(f"unknown area {name!r}")
         for name in guide.situations:
             if name not in self.situations:
                 add(f"unknown situation {name!r}")
-        if not 1 <= len(guide.categories) <= 3:
+        if not 1 <= len(guide.areas) <= 3:
             add("a guide belongs to 1–3 areas")
         if not 1 <= len(guide.situations) <= 3:
             add("a guide sits in 1–3 situations")
@@ -116,7 +116,7 @@ class Library:
             add(f"links to unknown guides {', '.join(sorted(unknown))}")
         if len(links) < 2:
             add("links to fewer than 2 other guides")
-        if set(guide.categories) & LEGAL_AREAS and not (CITATION.search(body) or guide.sources):
+        if set(guide.areas) & LEGAL_AREAS and not (CITATION.search(body) or guide.sources):
             add("a guide in Arbetsrätt, Arbetsmiljö or Lön cites no fact of the register and lists no source")
         problems += text_problems(str(path), body, offset)
         plain = plain_text(CITATION.sub("X", body))

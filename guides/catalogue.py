@@ -14,7 +14,7 @@ from guides.models import GuideArea, GuidePage, Situation
 from operations.content_cache import remember
 from search.base import SORT_RELEVANCE, SORT_UPDATED, SearchFilters
 
-FACETS = {"category": GuideArea, "situation": Situation}
+FACETS = {"area": GuideArea, "situation": Situation}
 
 
 @dataclass
@@ -56,15 +56,15 @@ def readable_guides(guide_ids) -> list[GuidePage]:
 def with_terms(queryset: QuerySet[GuidePage]) -> QuerySet[GuidePage]:
     """Guides with their areas and situations in two extra queries, however many guides."""
     return queryset.prefetch_related(
-        Prefetch("categories", queryset=GuideArea.objects.order_by("sort_order", "name")),
+        Prefetch("areas", queryset=GuideArea.objects.order_by("sort_order", "name")),
         Prefetch("situations", queryset=Situation.objects.order_by("sort_order", "name")),
     )
 
 
-def apply_filters(queryset, categories=(), situations=()):
-    if categories:
+def apply_filters(queryset, areas=(), situations=()):
+    if areas:
         queryset = queryset.filter(
-            pk__in=GuidePage.categories.through.objects.filter(guidearea__slug__in=categories).values("guidepage_id")
+            pk__in=GuidePage.areas.through.objects.filter(guidearea__slug__in=areas).values("guidepage_id")
         )
     if situations:
         queryset = queryset.filter(
@@ -73,12 +73,12 @@ def apply_filters(queryset, categories=(), situations=()):
     return queryset
 
 
-def database_facet_counts(categories=(), situations=()) -> dict[str, dict[str, int]]:
+def database_facet_counts(areas=(), situations=()) -> dict[str, dict[str, int]]:
     """How many live guides each option would give together with the other facet's choice."""
     counts = {}
     for facet, through, term_field, other in (
-        ("category", GuidePage.categories.through, "guidearea", {"situations": situations}),
-        ("situation", GuidePage.situations.through, "situation", {"categories": categories}),
+        ("area", GuidePage.areas.through, "guidearea", {"situations": situations}),
+        ("situation", GuidePage.situations.through, "situation", {"areas": areas}),
     ):
         matching = apply_filters(live_guides(), **other).values("pk")
         rows = (
@@ -98,8 +98,8 @@ def term_lists() -> dict[str, list]:
     return {facet: list(model.objects.all()) for facet, model in FACETS.items()}
 
 
-def facet_options(counts, categories=(), situations=(), terms=None) -> dict[str, list[FacetOption]]:
-    selected = {"category": set(categories), "situation": set(situations)}
+def facet_options(counts, areas=(), situations=(), terms=None) -> dict[str, list[FacetOption]]:
+    selected = {"area": set(areas), "situation": set(situations)}
     terms = terms or term_lists()
     return {
         facet: [
@@ -111,7 +111,7 @@ def facet_options(counts, categories=(), situations=(), terms=None) -> dict[str,
 
 def find_guides(
     query: str = "",
-    categories=(),
+    areas=(),
     situations=(),
     *,
     sort: str = "",
@@ -124,24 +124,24 @@ def find_guides(
     `terms` (from term_lists()) saves reloading the facet options when the caller has them."""
     query = (query or "").strip()
     if query:
-        return _search(query, tuple(categories), tuple(situations), sort or SORT_RELEVANCE, limit, offset, terms)
-    filtered = apply_filters(live_guides(), categories, situations)
+        return _search(query, tuple(areas), tuple(situations), sort or SORT_RELEVANCE, limit, offset, terms)
+    filtered = apply_filters(live_guides(), areas, situations)
     total = filtered.count()
     guides = list(with_terms(filtered.order_by("-updated", "title"))[offset : offset + limit]) if limit else []
     counts = remember(
-        "facet-counts", (tuple(categories), tuple(situations)), lambda: database_facet_counts(categories, situations)
+        "facet-counts", (tuple(areas), tuple(situations)), lambda: database_facet_counts(areas, situations)
     )
-    return GuideResults(guides, total, facet_options(counts, categories, situations, terms))
+    return GuideResults(guides, total, facet_options(counts, areas, situations, terms))
 
 
-def _search(query, categories, situations, sort, limit, offset, terms) -> GuideResults:
+def _search(query, areas, situations, sort, limit, offset, terms) -> GuideResults:
     from search import get_engine
 
     engine = get_engine()
     results = remember(
         "search",
-        (engine.name, query, categories, situations, sort, limit, offset),
-        lambda: engine.search(query, SearchFilters(categories, situations), sort=sort, limit=limit, offset=offset),
+        (engine.name, query, areas, situations, sort, limit, offset),
+        lambda: engine.search(query, SearchFilters(areas, situations), sort=sort, limit=limit, offset=offset),
     )
     wanted = [hit.id for hit in results.hits] + [hit.id for hit in results.nearest]
     pages = with_terms(live_guides().filter(pk__in=wanted)).in_bulk()
@@ -151,7 +151,7 @@ def _search(query, categories, situations, sort, limit, offset, terms) -> GuideR
     return GuideResults(
         guides,
         results.total,
-        facet_options(results.facets, categories, situations, terms),
+        facet_options(results.facets, areas, situations, terms),
         snippets=snippets,
         suggestion=results.suggestion,
         nearest=nearest,

@@ -45,7 +45,7 @@ def export_guides(folder: Path) -> ExportReport:
     folder.mkdir(parents=True, exist_ok=True)
     report = ExportReport()
     guides = list(
-        GuidePage.objects.live().order_by("slug").prefetch_related("categories", "situations")
+        GuidePage.objects.live().order_by("slug").prefetch_related("areas", "situations")
     )
     links = LinkTargets({guide.pk: guide.slug for guide in guides})
     for guide in guides:
@@ -92,7 +92,7 @@ def guide_source(guide: GuidePage, links: LinkTargets, warnings: list[str] | Non
         "title": guide.title,
         "slug": guide.slug,
         "summary": guide.summary,
-        "categories": [term.name for term in guide.categories.all()],
+        "categories": [term.name for term in guide.areas.all()],
         "situations": [term.name for term in guide.situations.all()],
         "author": guide.author,
         "updated": guide.updated,

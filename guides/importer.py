@@ -118,7 +118,7 @@ def read_source_file(path: Path) -> str:
 def _check_terms(source: GuideSource, create_terms: bool) -> None:
     if create_terms:
         return
-    checks = ((GuideArea, source.categories, "guide area"), (Situation, source.situations, "situation"))
+    checks = ((GuideArea, source.areas, "guide area"), (Situation, source.situations, "situation"))
     for model, names, label in checks:
         known = set(model.objects.filter(name__in=names).values_list("name", flat=True))
         unknown = [name for name in names if name not in known]
@@ -194,7 +194,7 @@ def comparable(stream_value) -> list:
 
 
 def _fill(page: GuidePage, source: GuideSource, ids: dict[str, int], create_terms: bool) -> None:
-    categories = _terms(GuideArea, source.categories, create_terms)
+    areas = _terms(GuideArea, source.areas, create_terms)
     situations = _terms(Situation, source.situations, create_terms)
     page.title = source.title
     page.draft_title = source.title
@@ -207,7 +207,7 @@ def _fill(page: GuidePage, source: GuideSource, ids: dict[str, int], create_term
     page.keywords = ", ".join(source.keywords)
     page.sources = [GuideSourceLink(title=title, url=url) for title, url in source.sources]
     page.body = resolve_links(source.blocks, ids)
-    page.categories.set(categories)
+    page.areas.set(areas)
     page.situations.set(situations)
 
 
@@ -217,7 +217,7 @@ def _snapshot(page: GuidePage):
         page.keywords,
         [(link.title, link.url) for link in page.sources.all()],
         comparable(page.body),
-        sorted(term.pk for term in page.categories.all()),
+        sorted(term.pk for term in page.areas.all()),
         sorted(term.pk for term in page.situations.all()),
     )
 

@@ -125,7 +125,7 @@ class HomePage(Page):
         context["areas"] = GuideArea.objects.all()
         context["situations"] = Situation.objects.all()
         context["latest_guides"] = (
-            GuidePage.objects.live().order_by("-updated", "title").prefetch_related("categories")[:6]
+            GuidePage.objects.live().order_by("-updated", "title").prefetch_related("areas")[:6]
         )
         return context
 
@@ -183,7 +183,7 @@ class GuidePage(Page):
 
     summary = models.TextField("ingress", help_text="En till tre meningar om varför ämnet spelar roll.")
     body = StreamField(GuideBodyBlock(), verbose_name="innehåll", blank=True)
-    categories = ParentalManyToManyField(GuideArea, verbose_name="guideområden", related_name="guides")
+    areas = ParentalManyToManyField(GuideArea, verbose_name="guideområden", related_name="guides")
     situations = ParentalManyToManyField(
         Situation, verbose_name="situationer", related_name="guides", blank=True
     )
@@ -226,7 +226,7 @@ class GuidePage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("categories"), FieldPanel("situations")], heading="Område och situation"
+            [FieldPanel("areas"), FieldPanel("situations")], heading="Område och situation"
         ),
         MultiFieldPanel(
             [
@@ -296,10 +296,10 @@ class GuidePage(Page):
         if situation_ids is None:
             situation_ids = list(self.situations.values_list("pk", flat=True))
         if area_ids is None:
-            area_ids = list(self.categories.values_list("pk", flat=True))
+            area_ids = list(self.areas.values_list("pk", flat=True))
         neighbours = Q(
             pk__in=GuidePage.situations.through.objects.filter(situation__in=situation_ids).values("guidepage_id")
-        ) | Q(pk__in=GuidePage.categories.through.objects.filter(guidearea__in=area_ids).values("guidepage_id"))
+        ) | Q(pk__in=GuidePage.areas.through.objects.filter(guidearea__in=area_ids).values("guidepage_id"))
         return (
             GuidePage.objects.live()
             .public()
@@ -307,7 +307,7 @@ class GuidePage(Page):
             .exclude(pk=self.pk)
             .annotate(
                 shared_situations=Count("situations", filter=Q(situations__in=situation_ids), distinct=True),
-                shared_areas=Count("categories", filter=Q(categories__in=area_ids), distinct=True),
+                shared_areas=Count("areas", filter=Q(areas__in=area_ids), distinct=True),
             )
             .order_by("-shared_situations", "-shared_areas", "-updated", "title")[:limit]
         )
@@ -323,7 +323,7 @@ class GuidePage(Page):
             headings=tuple(cite_plain(block.value["text"]) for block in self.body if block.block_type == "heading"),
             body=self.body_text(),
             # .all(), not values_list: a rebuild prefetches the terms of 500 guides at a time.
-            categories=tuple(area.slug for area in self.categories.all()),
+            areas=tuple(area.slug for area in self.areas.all()),
             situations=tuple(situation.slug for situation in self.situations.all()),
             updated=self.updated,
             members_only=self.members_only,
@@ -361,7 +361,7 @@ class GuidePage(Page):
         # Lazy: the parts of the page that show them are kept as fragments (guide_page.html), so a
         # page whose fragments are kept asks the database for none of them.
         context["catalogue"] = SimpleLazyObject(lambda: self.get_parent().specific)
-        context["areas"] = areas = SimpleLazyObject(lambda: list(self.categories.all()))
+        context["areas"] = areas = SimpleLazyObject(lambda: list(self.areas.all()))
         context["page_situations"] = situations = SimpleLazyObject(lambda: list(self.situations.all()))
         context["related_guides"] = SimpleLazyObject(
             lambda: list(

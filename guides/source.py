@@ -42,7 +42,7 @@ class GuideSource:
     slug: str
     title: str
     summary: str
-    categories: list[str]
+    areas: list[str]  # front matter "categories"
     situations: list[str]
     author: str
     updated: datetime.date
@@ -64,7 +64,7 @@ def parse_guide(text: str, default_slug: str, known_facts=None) -> GuideSource:
         slug=_guide_slug(meta.get("slug", default_slug)),
         title=front_text(meta, "title", 255),
         summary=front_text(meta, "summary", 1000),
-        categories=_names(meta, "categories", required=True),
+        areas=_names(meta, "categories", required=True),
         situations=_names(meta, "situations", required=False),
         author=front_text(meta, "author", 120),
         updated=parse_date(meta.get("updated"), "updated"),

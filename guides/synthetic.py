@@ -112,7 +112,7 @@ def generate(count: int, *, seed: int = 1, members_share: float = 0.05) -> int:
                                          for field in guide_fields])
             with connection.cursor() as cursor:
                 cursor.executemany(insert_guides, rows)
-            area_links = GuidePage.categories.through
+            area_links = GuidePage.areas.through
             situation_links = GuidePage.situations.through
             area_links.objects.bulk_create(
                 area_links(guidepage_id=guide.pk, guidearea_id=area)

@@ -47,7 +47,7 @@ def known_slugs(values: list[str], options) -> list[str]:
 def catalogue_view(request, catalogue):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     terms = term_lists()
-    categories = known_slugs(request.GET.getlist("omrade"), terms["category"])
+    areas = known_slugs(request.GET.getlist("omrade"), terms["area"])
     situations = known_slugs(request.GET.getlist("situation"), terms["situation"])
     if query and searches_exceeded(request):
         context = catalogue.get_context(request)
@@ -57,9 +57,9 @@ def catalogue_view(request, catalogue):
     sort = request.GET.get("sortera")
     if sort not in SORT_CHOICES:
         sort = SORT_RELEVANCE if query else SORT_UPDATED
-    results, page = paged_results(request, query, categories, situations, sort=sort, terms=terms)
+    results, page = paged_results(request, query, areas, situations, sort=sort, terms=terms)
     context = catalogue.get_context(request)
-    chosen = chosen_filters(request, catalogue.url, terms, categories, situations)
+    chosen = chosen_filters(request, catalogue.url, terms, areas, situations)
     context.update(
         {
             "results": results,
@@ -69,7 +69,7 @@ def catalogue_view(request, catalogue):
             "sort": sort,
             "sort_choices": SORT_CHOICES,
             "page_obj": page,
-            "filters_active": bool(query or categories or situations),
+            "filters_active": bool(query or areas or situations),
             "filter_query": _filter_query(request),
         }
     )
@@ -80,7 +80,8 @@ def catalogue_view(request, catalogue):
     response = TemplateResponse(request, template, context)
     patch_vary_headers(response, [FRAGMENT_HEADER])
     if new_search:
-        chosen_slugs = {"category": categories, "situation": situations}
+        # The log (and the proxy's log lines) name filters as the API does: a stored format.
+        chosen_slugs = {"category": areas, "situation": situations}
         log_search(request, response, SearchLog.CATALOGUE, query, chosen_slugs, results.total)
     return response
 
@@ -90,7 +91,7 @@ def term_view(request, catalogue, model, slug):
         term = model.objects.get(slug=slug)
     except model.DoesNotExist:
         raise Http404("Okänt område eller situation") from None
-    facet = {GuideArea: "categories", Situation: "situations"}[model]
+    facet = {GuideArea: "areas", Situation: "situations"}[model]
     results, page = paged_results(request, **{facet: [slug]})
     context = catalogue.get_context(request)
     context.update(
@@ -129,10 +130,10 @@ def result_heading(total: int, query: str, filtered: bool) -> str:
     return f"{heading} inom ditt val" if filtered else heading
 
 
-def chosen_filters(request, base_url: str, terms, categories: list[str], situations: list[str]) -> list[dict]:
+def chosen_filters(request, base_url: str, terms, areas: list[str], situations: list[str]) -> list[dict]:
     """The chosen areas and situations, each with the address of the same choice without it (a chip)."""
     chosen = []
-    for facet, parameter, slugs in (("category", "omrade", categories), ("situation", "situation", situations)):
+    for facet, parameter, slugs in (("area", "omrade", areas), ("situation", "situation", situations)):
         names = {term.slug: term.name for term in terms[facet]}
         for slug in slugs:
             params = request.GET.copy()

@@ -30,7 +30,7 @@ class GuideDocument:
     summary: str
     headings: tuple[str, ...]
     body: str
-    categories: tuple[str, ...]  # area slugs
+    areas: tuple[str, ...]  # area slugs
     situations: tuple[str, ...]  # situation slugs
     updated: datetime.date
     members_only: bool = False
@@ -51,7 +51,7 @@ def searchable(guide: GuideDocument) -> GuideDocument:
 class SearchFilters:
     """OR within one facet, AND across facets; empty means no restriction."""
 
-    categories: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
     situations: tuple[str, ...] = ()
 
 
@@ -66,7 +66,7 @@ class Hit:
 class SearchResults:
     hits: list[Hit]  # the requested page, best first
     total: int  # matches for query and filters
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # "category"/"situation" -> slug -> count
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # "area"/"situation" -> slug -> count
     suggestion: str | None = None  # "Menade du …?" when the query looks misspelt
     nearest: list[Hit] = field(default_factory=list)  # fallback guides when there are no or few hits
 

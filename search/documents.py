@@ -34,6 +34,6 @@ def all_documents() -> Iterator[GuideDocument]:
     model = guide_page_model()
     if model is None:
         return
-    guides = model.objects.live().public().prefetch_related("categories", "situations")
+    guides = model.objects.live().public().prefetch_related("areas", "situations")
     for page in guides.iterator(chunk_size=500):
         yield page.search_document()

@@ -140,7 +140,6 @@ class ReaderVocabulary:
 
     # Swedish -----------------------------------------------------------------------------------
 
-    @lru_cache(maxsize=4096)  # noqa: B019  (one vocabulary per process, never freed)
     def synonyms(self, word: str) -> list[Expansion]:
         """Thesaurus synonyms of a word as typed, or else of the headwords it is a form of
         ("konflikterna" -> "konflikt"), or else of a headword of its family ("utbrändhet" -> "utbränd");

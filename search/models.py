@@ -55,7 +55,7 @@ class GuideSearchEntry(models.Model):
     # Per text field, the parts of its compounds ("lönesamtal" -> "lön samtal"), indexed with the
     # field's weight, so "samtal om lön" finds the guide titled "Lönesamtal".
     compound_parts = models.JSONField(default=dict)
-    categories = models.JSONField(default=list)
+    areas = models.JSONField(default=list)
     situations = models.JSONField(default=list)
     updated = models.DateField()
     members_only = models.BooleanField(default=False)

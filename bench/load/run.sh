@@ -10,7 +10,7 @@ pip install -q locust==2.43.1 >/dev/null
 command -v nginx >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q nginx >/dev/null; }
 
 USERS="${USERS:-50}"; DURATION="${DURATION:-2m}"; GUIDES="${GUIDES:-10000}"
-DB=chefsguider_load
+DB="${LOAD_DB:-chefsguider_load}"  # a database of its own per checkout: LOAD_DB=…
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB" CHEFSGUIDER_SEARCH_ENGINE=postgres
 export CHEFSGUIDER_DATA_DIR="$PWD/bench/load/data" DJANGO_SETTINGS_MODULE=chefsguider.settings.base
 export SEARCH_RATE=1000000/m SUGGEST_RATE=1000000/m
@@ -47,8 +47,8 @@ swarm() {  # $1 = label, $2 = host; THINK=0 in the environment drops the readers
 }
 
 serve 0 ""; swarm uncached http://127.0.0.1:8090; stop
-redis-cli -n 3 flushdb >/dev/null
-serve 600 "redis://127.0.0.1:6379/3"; swarm cached http://127.0.0.1:8090
+redis-cli -n "${LOAD_REDIS_DB:-3}" flushdb >/dev/null
+serve 600 "redis://127.0.0.1:6379/${LOAD_REDIS_DB:-3}"; swarm cached http://127.0.0.1:8090
 THINK=0 swarm cached-capacity http://127.0.0.1:8090
 
 # The same rendered pages as files, served by nginx: the ceiling for the cached path.

@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"facts", "search"},  # the register of legal facts; the search seam and its engines
     {"guides"},  # readers' pages: catalogue, guides, areas and situations, import and export
     {"editorial", "membership", "tools", "podcasts"},  # apps that plug into guides
-    {"letters", "experts", "api"},  # built on the apps above: tools' planners, membership, the search log
+    {"letters", "experts", "api"},  # built on the apps above: tools' planners, membership
     {"frontend", "chefsguider"},  # the shared templates and the project package: may know every app
 ]
 LAYER_OF = {app: number for number, apps in enumerate(LAYERS) for app in apps}

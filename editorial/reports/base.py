@@ -33,7 +33,7 @@ EDITING = ["add", "change", "publish"]
 
 def area_filter():
     return django_filters.ModelChoiceFilter(
-        label="Guideområde", field_name="categories", queryset=GuideArea.objects.all(), empty_label="Alla områden"
+        label="Guideområde", field_name="areas", queryset=GuideArea.objects.all(), empty_label="Alla områden"
     )
 
 

@@ -44,7 +44,7 @@ def edit_form_data(guide, **changes):
     }
     data.update(changes)
     # Multiple-choice fields are repeated keys, not the indexed keys nested_form_data makes.
-    return {**nested_form_data(data), "categories": [area.pk for area in guide.categories.all()]}
+    return {**nested_form_data(data), "areas": [area.pk for area in guide.areas.all()]}
 
 
 def test_marking_a_guide_reviewed_in_the_editor_dates_the_review_and_the_next_one(admin_client, make_guide, today):

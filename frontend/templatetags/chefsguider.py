@@ -105,9 +105,9 @@ SECTION_PAGE_TYPES = {
 def section_urls() -> dict[str, str]:
     """{section: url} of the navigation's sections, wherever editors keep them ("" for a missing one);
     kept per content generation, so a moved or renamed section is followed on the next change."""
-    from operations.content_cache import remember
+    from operations.content_cache import remember_for_pages
 
-    return remember("section-urls", (), _section_urls)
+    return remember_for_pages("section-urls", (), _section_urls)
 
 
 def _section_urls() -> dict[str, str]:
@@ -193,7 +193,7 @@ def page_meta(context):
 
 def _guide_areas(context, guide):
     """The guide page's context holds its areas already (GuidePage.get_context): no second query."""
-    return context["areas"] if "areas" in context else guide.categories.all()
+    return context["areas"] if "areas" in context else guide.areas.all()
 
 
 @register.simple_tag(takes_context=True)

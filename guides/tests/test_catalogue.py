@@ -32,33 +32,33 @@ def test_no_choice_lists_every_live_guide_newest_first(library):
     assert results.total == 5
     dates = [guide.updated for guide in results.guides]
     assert dates == sorted(dates, reverse=True)
-    assert counts(results, "category") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
+    assert counts(results, "area") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
     assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 2, "avsluta-anstallning": 1}
 
 
 def test_one_area(library):
-    results = find_guides(categories=["lon"])
+    results = find_guides(areas=["lon"])
     assert titles(results) == {"Lön ett", "Lön två", "Rätt och lön"}
     # Area counts ignore the area choice itself; situation counts apply it.
-    assert counts(results, "category") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
+    assert counts(results, "area") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
     assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 1}
 
 
 def test_or_within_a_facet(library):
-    results = find_guides(categories=["lon", "arbetsratt"])
+    results = find_guides(areas=["lon", "arbetsratt"])
     assert titles(results) == {"Lön ett", "Lön två", "Rätt", "Rätt och lön"}
 
 
 def test_and_across_facets(library):
-    results = find_guides(categories=["lon"], situations=["svara-samtal"])
+    results = find_guides(areas=["lon"], situations=["svara-samtal"])
     assert titles(results) == {"Lön två"}
-    assert counts(results, "category") == {"lon": 1, "ledarskap": 2}
+    assert counts(results, "area") == {"lon": 1, "ledarskap": 2}
     assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 1}
 
 
 def test_unpublished_guides_are_not_counted(library):
     library["g1"].unpublish()
-    results = find_guides(categories=["lon"])
+    results = find_guides(areas=["lon"])
     assert results.total == 2
     assert counts(results, "situation") == {"lonerevision": 1, "svara-samtal": 1}
 
@@ -69,9 +69,9 @@ def test_catalogue_page_shows_count_options_and_results(client, library):
     assert response.status_code == 200
     assert "Det finns 1 guide inom ditt val" in html
     assert "Lön två" in html and "Lön ett" not in html
-    assert re.search(r'id="category-lon"[^>]*value="lon"[^>]* checked', html)
+    assert re.search(r'id="area-lon"[^>]*value="lon"[^>]* checked', html)
     # An option that would give no guides is shown, but disabled.
-    assert re.search(r'id="category-karriar"[^>]* disabled', html)
+    assert re.search(r'id="area-karriar"[^>]* disabled', html)
     assert "Rensa val" in html
 
 
@@ -141,9 +141,9 @@ def test_a_guide_restricted_to_a_group_is_neither_listed_nor_counted(library, ma
     results = find_guides()
     assert results.total == 5 and "Bara för redaktörer" not in titles(results)
     # A live guide behind a view restriction is not public: no facet option may count it.
-    assert counts(results, "category") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
+    assert counts(results, "area") == {"lon": 3, "ledarskap": 2, "arbetsratt": 2}
     assert counts(results, "situation") == {"lonerevision": 2, "svara-samtal": 2, "avsluta-anstallning": 1}
-    assert counts(find_guides(categories=["lon"]), "situation") == {"lonerevision": 2, "svara-samtal": 1}
+    assert counts(find_guides(areas=["lon"]), "situation") == {"lonerevision": 2, "svara-samtal": 1}
 
 
 def test_a_misspelt_search_offers_menade_du_with_the_corrected_words(client, make_guide, indexed):
@@ -162,7 +162,7 @@ def test_a_misspelt_search_offers_menade_du_with_the_corrected_words(client, mak
 def test_chosen_filters_are_chips_that_link_to_the_choice_without_them(client, library):
     html = client.get("/chefsguider/?q=lön&omrade=lon&situation=svara-samtal&sida=2").content.decode()
     assert '<ul class="chips" aria-label="Dina val">' in html
-    assert 'href="/chefsguider/?q=l%C3%B6n&amp;situation=svara-samtal" data-chip-for="category-lon">Lön<' in html
+    assert 'href="/chefsguider/?q=l%C3%B6n&amp;situation=svara-samtal" data-chip-for="area-lon">Lön<' in html
     assert 'href="/chefsguider/?q=l%C3%B6n&amp;omrade=lon" data-chip-for="situation-svara-samtal">Svåra samtal<' in html
     assert "chips" not in client.get("/chefsguider/?q=lön").content.decode()
 

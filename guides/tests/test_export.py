@@ -39,7 +39,7 @@ def library_snapshot() -> dict:
             "members_only": guide.members_only,
             "keywords": guide.keywords,
             "live": guide.live,
-            "categories": [term.name for term in guide.categories.order_by("sort_order")],
+            "categories": [term.name for term in guide.areas.order_by("sort_order")],
             "situations": [term.name for term in guide.situations.order_by("sort_order")],
             "body": body(guide),
         }

@@ -111,7 +111,7 @@ def test_terms_and_fields_are_set(db, tmp_path):
                members_only="true", slug="annan-slug")
     import_guides(tmp_path)
     page = GuidePage.objects.get(slug="annan-slug")
-    assert sorted(page.categories.values_list("slug", flat=True)) == ["karriar", "lon"]
+    assert sorted(page.areas.values_list("slug", flat=True)) == ["karriar", "lon"]
     assert list(page.situations.values_list("slug", flat=True)) == ["ny-som-chef"]
     assert page.members_only and page.author == "Anna Andersson" and str(page.updated) == "2026-03-14"
     assert page.url == "/chefsguider/annan-slug/"

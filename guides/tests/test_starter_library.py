@@ -44,7 +44,7 @@ def test_size_and_coverage(library):
     assert len(library.guides) >= 160
     per_area, per_situation = Counter(), Counter()
     for guide in library.guides.values():
-        per_area.update(guide.categories)
+        per_area.update(guide.areas)
         per_situation.update(guide.situations)
     assert {name: per_area[name] for name in AREAS if per_area[name] < 8} == {}
     assert {name: per_situation[name] for name in SITUATIONS if per_situation[name] < 4} == {}

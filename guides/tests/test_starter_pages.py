@@ -17,7 +17,7 @@ OFFICIAL_LINK = re.compile(r'<a href="(https://[^"]+)"')
 @pytest.fixture
 def starter_library(catalogue):
     call_command("load_starter_content", verbosity=0)
-    return list(GuidePage.objects.live().prefetch_related("categories"))
+    return list(GuidePage.objects.live().prefetch_related("areas"))
 
 
 def test_starter_pages_show_review_date_sources_and_true_bylines(starter_library, client):
@@ -29,7 +29,7 @@ def test_starter_pages_show_review_date_sources_and_true_bylines(starter_library
             missing_review.append(guide.slug)
         if "{{fakta" in html:
             unresolved.append(guide.slug)
-        if {area.name for area in guide.categories.all()} & LEGAL_AREAS and not guide.members_only:
+        if {area.name for area in guide.areas.all()} & LEGAL_AREAS and not guide.members_only:
             sources = html.partition('<h2 id="kallor">Källor och lagar</h2>')[2].partition("</section>")[0]
             if not OFFICIAL_LINK.search(sources):
                 missing_sources.append(guide.slug)

@@ -14,7 +14,7 @@ def test_generated_guides_are_live_guides_in_a_valid_tree(client, catalogue, mak
     assert CataloguePage.objects.get().numchild == 26
     assert GuidePage.find_problems() == ([], [], [], [], [])
     guide = generated.first()
-    assert guide.categories.exists() and guide.situations.exists()
+    assert guide.areas.exists() and guide.situations.exists()
     assert client.get(guide.url).status_code == 200
     assert find_guides().total == 26
     call_command("generate_guides", count=5, no_index=True)

@@ -45,6 +45,12 @@ RANK_CANDIDATES = 200
 #: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
 COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
+#: The search vector's most common lexemes with the share of guides that have each, as the last
+#: ANALYZE found them (a rebuild ends with one; autovacuum keeps them current).
+COMMON_LEXEMES = f"""
+    SELECT unnest(most_common_elems::text::text[]) AS lexeme, unnest(most_common_elem_freqs) AS share
+    FROM pg_stats WHERE schemaname = current_schema() AND tablename = '{TABLE}' AND attname = 'search_vector'
+"""
 SPELLING_NEIGHBOURS = 40
 #: Vocabulary words: letters only, as long as the column allows.
 MAX_VOCABULARY_WORD = VocabularyWord._meta.get_field("word").max_length
@@ -55,7 +61,7 @@ ENTRY_FIELDS = [
     "body",
     "keywords",
     "compound_parts",
-    "categories",
+    "areas",
     "situations",
     "updated",
     "members_only",
@@ -108,7 +114,7 @@ class PostgresEngine(AnalysedEngine):
             body=guide.body,
             keywords="\n".join(guide.keywords),
             compound_parts=analysed.parts,
-            categories=list(guide.categories),
+            areas=list(guide.areas),
             situations=list(guide.situations),
             updated=guide.updated,
             members_only=guide.members_only,
@@ -205,9 +211,15 @@ class PostgresEngine(AnalysedEngine):
 
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         params = _Params()
-        checks = [f"EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, c.word)})" for c in concepts]
-        # Planned for the GIN index: a word no guide has would otherwise be looked for by reading
-        # every vector (0.8 s at 100,000 guides), the planner expecting an early hit.
+        # A word among the most common lexemes (the statistics _shares reads) is known without
+        # looking; another is looked for through the GIN index, planned so: a word no guide has would
+        # otherwise be looked for by reading every vector (0.8 s at 100,000 guides).
+        checks = [
+            f"CASE WHEN EXISTS (SELECT 1 FROM ({COMMON_LEXEMES}) AS common "
+            f"WHERE lexeme = ANY(tsvector_to_array(to_tsvector('swedish', {params.add(c.word)})))) THEN TRUE "
+            f"ELSE EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, c.word)}) END"
+            for c in concepts
+        ]
         return list(self._planned_rows(f"SELECT {', '.join(checks)}", params)[0])
 
     def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
@@ -218,11 +230,7 @@ class PostgresEngine(AnalysedEngine):
         assumes, or nothing when the list is not full (every lexeme of a small library is listed)."""
         rows = self._rows(
             f"""
-            WITH common AS (
-                SELECT unnest(most_common_elems::text::text[]) AS lexeme, unnest(most_common_elem_freqs) AS share
-                FROM pg_stats
-                WHERE schemaname = current_schema() AND tablename = '{TABLE}' AND attname = 'search_vector'
-            ), lexemes AS (
+            WITH common AS ({COMMON_LEXEMES}), lexemes AS (
                 SELECT word, unnest(tsvector_to_array(to_tsvector('swedish', word))) AS lexeme
                 FROM unnest(%s::text[]) AS word
             )
@@ -271,7 +279,7 @@ class PostgresEngine(AnalysedEngine):
             ]
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
             head = f"head_vector @@ ({' || '.join(forms)})"
-        in_categories = _any_of(params, "categories", filters.categories)
+        in_areas = _any_of(params, "areas", filters.areas)
         in_situations = _any_of(params, "situations", filters.situations)
         # Relevance: the candidates with the most concepts, those with a match in their title,
         # ingress, search words or headings first (the small head vector, in the row), then the full
@@ -282,14 +290,14 @@ class PostgresEngine(AnalysedEngine):
         candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
         order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
         vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
-        total, page, categories, situations = self._planned_rows(
+        total, page, areas, situations = self._planned_rows(
             f"""
             WITH matched AS MATERIALIZED (
-                SELECT guide_id, categories, situations, updated, covered, {head} AS in_head FROM ({matched}) AS found
+                SELECT guide_id, areas, situations, updated, covered, {head} AS in_head FROM ({matched}) AS found
             ), chosen AS (
-                SELECT guide_id, updated, covered, in_head FROM matched WHERE {in_categories} AND {in_situations}
+                SELECT guide_id, updated, covered, in_head FROM matched WHERE {in_areas} AND {in_situations}
             ), combinations AS MATERIALIZED (
-                SELECT categories, situations, count(*) AS n FROM matched GROUP BY categories, situations
+                SELECT areas, situations, count(*) AS n FROM matched GROUP BY areas, situations
             ), candidates AS MATERIALIZED (
                 SELECT guide_id, covered FROM chosen ORDER BY {candidate_order} LIMIT {int(candidates)}
             ), ranked AS (
@@ -304,13 +312,13 @@ class PostgresEngine(AnalysedEngine):
                 (SELECT coalesce(json_agg(
                     json_build_array(guide_id, score, summary, body, members_only) ORDER BY {order}), '[]')
                  FROM page JOIN {TABLE} USING (guide_id, updated)),
-                {_facet_counts("categories", in_situations)},
-                {_facet_counts("situations", in_categories)}
+                {_facet_counts("areas", in_situations)},
+                {_facet_counts("situations", in_areas)}
             """,
             params,
         )[0]
         guides = [StoredGuide(int(i), float(s), summary, body, bool(m)) for i, s, summary, body, m in page]
-        facets = {} if widen else {"category": categories, "situation": situations}
+        facets = {} if widen else {"area": areas, "situation": situations}
         return RetrievedPage(guides=guides, total=total, facets=facets)
 
     @staticmethod

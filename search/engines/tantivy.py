@@ -37,7 +37,7 @@ from search.query import Concept, QueryPlan
 logger = logging.getLogger(__name__)
 
 #: Bump when fields or analyzers change: an index of another version is rebuilt on open.
-SCHEMA_VERSION = "7"  # 6: search words (keywords); 7: members-only guides without headings and body
+SCHEMA_VERSION = "8"  # 6: search words (keywords); 7: members-only guides without headings and body; 8: area
 VERSION_FILE = "chefsguider-schema-version"
 
 # Title > ingress and editors' search words > headings > body; the weights of the other ways to
@@ -65,7 +65,7 @@ def _schema() -> tantivy.Schema:
         builder.add_text_field(name, stored=name != "headings", tokenizer_name="sv_stem")
     builder.add_text_field("words", tokenizer_name="sv_words", index_option="basic")
     builder.add_text_field("title_prefix", tokenizer_name="sv_prefix")
-    builder.add_text_field("category", fast=True, tokenizer_name="raw")
+    builder.add_text_field("area", fast=True, tokenizer_name="raw")
     builder.add_text_field("situation", fast=True, tokenizer_name="raw")
     builder.add_integer_field("updated", indexed=True, fast=True)
     builder.add_boolean_field("members_only", stored=True)
@@ -215,8 +215,8 @@ class TantivyEngine(AnalysedEngine):
         # Each distinct word once is all the spelling vocabulary needs.
         document.add_text("words", " ".join(analysed.vocabulary))
         document.add_text("title_prefix", guide.title)
-        for category in guide.categories:
-            document.add_text("category", category)
+        for area in guide.areas:
+            document.add_text("area", area)
         for situation in guide.situations:
             document.add_text("situation", situation)
         document.add_integer("updated", guide.updated.toordinal())
@@ -297,7 +297,7 @@ class TantivyEngine(AnalysedEngine):
     def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> RetrievedPage:
         searcher = self._get_index().searcher()
         matching = self._matching(plan, widen)
-        everything = self._filtered(matching, filters.categories, filters.situations)
+        everything = self._filtered(matching, filters.areas, filters.situations)
         if plan.is_empty or sort == SORT_UPDATED:
             result = searcher.search(
                 everything, limit, offset=offset, order_by_field="updated", order=tantivy.Order.Desc
@@ -314,12 +314,12 @@ class TantivyEngine(AnalysedEngine):
 
     def _facets(self, searcher: tantivy.Searcher, matching: Query, filters: SearchFilters) -> dict:
         """Counts per area with only the situation filter applied, and per situation with only the area filter."""
-        if not filters.categories and not filters.situations:  # one pass counts both
-            return self._counts(searcher, matching, ["category", "situation"])
+        if not filters.areas and not filters.situations:  # one pass counts both
+            return self._counts(searcher, matching, ["area", "situation"])
         in_situations = self._filtered(matching, (), filters.situations)
-        in_areas = self._filtered(matching, filters.categories, ())
+        in_areas = self._filtered(matching, filters.areas, ())
         return {
-            **self._counts(searcher, in_situations, ["category"]),
+            **self._counts(searcher, in_situations, ["area"]),
             **self._counts(searcher, in_areas, ["situation"]),
         }
 
@@ -350,10 +350,10 @@ class TantivyEngine(AnalysedEngine):
         )
         return {field: {b["key"]: b["doc_count"] for b in aggregation[field]["buckets"]} for field in fields}
 
-    def _filtered(self, query: Query, categories: Iterable[str], situations: Iterable[str]) -> Query:
-        """query AND (any of categories) AND (any of situations); filters add nothing to scores."""
+    def _filtered(self, query: Query, areas: Iterable[str], situations: Iterable[str]) -> Query:
+        """query AND (any of areas) AND (any of situations); filters add nothing to scores."""
         clauses = [(Occur.Must, query)]
-        for field, values in (("category", list(categories)), ("situation", list(situations))):
+        for field, values in (("area", list(areas)), ("situation", list(situations))):
             if values:
                 clauses.append(
                     (Occur.Must, Query.const_score_query(Query.term_set_query(self._schema, field, values), 0.0))

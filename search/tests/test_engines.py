@@ -24,7 +24,7 @@ def guide(
     body="",
     *,
     headings=(),
-    categories=(),
+    areas=(),
     situations=(),
     updated=datetime.date(2026, 1, 1),
     members_only=False,
@@ -37,7 +37,7 @@ def guide(
         summary=summary,
         headings=tuple(headings),
         body=body,
-        categories=tuple(categories),
+        areas=tuple(areas),
         situations=tuple(situations),
         updated=updated,
         members_only=members_only,
@@ -257,27 +257,27 @@ def test_an_empty_query_lists_every_guide_newest_first(engine_with):
 # Filters and facet counts ----------------------------------------------------------------------
 
 FACETED = (
-    guide(71, "Lön A", categories=["lon"], situations=["lonerevision"]),
-    guide(72, "Lön B", categories=["lon", "kommunikation"], situations=["svara-samtal"]),
-    guide(73, "Lön C", categories=["arbetsratt"], situations=["lonerevision", "avsluta"]),
-    guide(74, "Lön D", categories=["lon"]),
-    guide(75, "Semester", categories=["lon"], situations=["lonerevision"]),
+    guide(71, "Lön A", areas=["lon"], situations=["lonerevision"]),
+    guide(72, "Lön B", areas=["lon", "kommunikation"], situations=["svara-samtal"]),
+    guide(73, "Lön C", areas=["arbetsratt"], situations=["lonerevision", "avsluta"]),
+    guide(74, "Lön D", areas=["lon"]),
+    guide(75, "Semester", areas=["lon"], situations=["lonerevision"]),
 )
 
 
 def test_filters_are_or_within_a_facet_and_and_across_facets(engine_with):
     engine = engine_with(*FACETED)
-    chosen = SearchFilters(categories=("lon",), situations=("lonerevision", "svara-samtal"))
+    chosen = SearchFilters(areas=("lon",), situations=("lonerevision", "svara-samtal"))
     assert sorted(ids(engine.search("lön", chosen))) == [71, 72]
-    assert engine.search("lön", SearchFilters(categories=("lon", "arbetsratt"))).total == 4
+    assert engine.search("lön", SearchFilters(areas=("lon", "arbetsratt"))).total == 4
 
 
 def test_each_facet_counts_with_the_other_facets_filter_over_the_matching_guides(engine_with):
     engine = engine_with(*FACETED)
-    results = engine.search("lön", SearchFilters(categories=("lon",), situations=("lonerevision", "svara-samtal")))
+    results = engine.search("lön", SearchFilters(areas=("lon",), situations=("lonerevision", "svara-samtal")))
     assert results.total == 2
     # Areas: guides matching "lön" in the chosen situations (71, 72, 73), whatever their area.
-    assert results.facets["category"] == {"lon": 2, "kommunikation": 1, "arbetsratt": 1}
+    assert results.facets["area"] == {"lon": 2, "kommunikation": 1, "arbetsratt": 1}
     # Situations: guides matching "lön" in the chosen area (71, 72, 74), whatever their situation.
     assert results.facets["situation"] == {"lonerevision": 1, "svara-samtal": 1}
 

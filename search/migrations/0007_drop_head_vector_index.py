@@ -13,6 +13,6 @@ on_postgresql = import_module("search.migrations.0005_postgres_search_at_scale")
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0005_postgres_search_at_scale")]
+    dependencies = [("search", "0006_search_log")]
 
     operations = [migrations.RunPython(on_postgresql(FORWARD), on_postgresql(BACKWARD))]

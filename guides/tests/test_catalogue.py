@@ -198,11 +198,11 @@ def searchable(make_guide, indexed):
 
 def test_a_search_keeps_the_filters_of_both_facets(searchable):
     assert titles(find_guides("lönesamtal")) == {"Lönesamtal förr", "Lönesamtal nu", "Lönesamtal i staten"}
-    assert titles(find_guides("lönesamtal", categories=["lon"])) == {"Lönesamtal förr", "Lönesamtal nu"}
+    assert titles(find_guides("lönesamtal", areas=["lon"])) == {"Lönesamtal förr", "Lönesamtal nu"}
     assert titles(find_guides("lönesamtal", situations=["lonerevision"])) == {"Lönesamtal förr", "Lönesamtal i staten"}
-    results = find_guides("lönesamtal", categories=["lon"], situations=["lonerevision"])
+    results = find_guides("lönesamtal", areas=["lon"], situations=["lonerevision"])
     assert titles(results) == {"Lönesamtal förr"} and results.total == 1
-    assert counts(results, "category") == {"lon": 1, "arbetsratt": 1}  # each option with the other facet's choice
+    assert counts(results, "area") == {"lon": 1, "arbetsratt": 1}  # each option with the other facet's choice
 
 
 def test_a_search_sorted_by_date_is_paged_newest_first_with_snippets(searchable):
@@ -219,8 +219,8 @@ def test_a_search_sorted_by_date_is_paged_newest_first_with_snippets(searchable)
 
 def test_kept_search_results_belong_to_their_own_query_and_filters(searchable, settings):
     settings.PAGE_CACHE_SECONDS = 600
-    assert titles(find_guides("lönesamtal", categories=["lon"])) == {"Lönesamtal förr", "Lönesamtal nu"}
-    assert titles(find_guides("lönesamtal", categories=["arbetsratt"])) == {"Lönesamtal i staten"}
+    assert titles(find_guides("lönesamtal", areas=["lon"])) == {"Lönesamtal förr", "Lönesamtal nu"}
+    assert titles(find_guides("lönesamtal", areas=["arbetsratt"])) == {"Lönesamtal i staten"}
     assert titles(find_guides("staten")) == {"Lönesamtal i staten"}
 
 

@@ -240,3 +240,27 @@ def test_readable_guides_keeps_the_order_and_leaves_out_what_a_reader_may_not_op
     hidden.unpublish()
     order = [searchable["other"].pk, hidden.pk, searchable["old"].pk, 999_999]
     assert [guide.title for guide in readable_guides(iter(order))] == ["Lönesamtal i staten", "Lönesamtal förr"]
+
+
+def test_each_guide_found_lists_its_terms_in_the_editors_order_without_a_query_per_guide(make_guide):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from guides.models import GuideArea, Situation
+
+    # The editors' order is not the alphabet: "Lön" before "Arbetsrätt", "Svåra samtal" before "Lönerevision".
+    GuideArea.objects.filter(slug="arbetsratt").update(sort_order=1000)
+    Situation.objects.filter(slug="lonerevision").update(sort_order=1000)
+    make_guide("Första", areas=["arbetsratt", "lon"], situations=["lonerevision", "svara-samtal"])
+
+    def terms_of_every_guide():
+        with CaptureQueriesContext(connection) as queries:
+            found = [([area.slug for area in guide.areas.all()], [s.slug for s in guide.situations.all()])
+                     for guide in find_guides().guides]
+        return found, len(queries)
+
+    found, one_guide = terms_of_every_guide()
+    assert found == [(["lon", "arbetsratt"], ["svara-samtal", "lonerevision"])]
+    for number in range(4):
+        make_guide(f"Fler {number}", areas=["ledarskap", "lon"], situations=["lonerevision"])
+    assert terms_of_every_guide()[1] == one_guide  # the same queries for five guides as for one

@@ -59,9 +59,7 @@ def parse_answer(text: str, default_slug: str) -> AnswerSource:
 
 
 def import_experts(folder: Path) -> ImportReport:
-    index = ExpertIndexPage.objects.first()
-    if index is None:
-        raise SourceError("there is no Experten svarar page to import into; run migrate first")
+    index = source.import_parent(ExpertIndexPage, "Experten svarar page")
     return source.import_pages(folder, index, ExpertAnswerPage, parse_answer, _fill, _snapshot)
 
 

@@ -65,6 +65,15 @@ def import_pages(
     return report
 
 
+def import_parent(page_type: type[Page], name: str) -> Page:
+    """The page an import writes under (the catalogue, an index page), made by the migrations; a
+    SourceError naming it when there is none."""
+    parent = page_type.objects.first()
+    if parent is None:
+        raise SourceError(f"there is no {name} to import into; run migrate first")
+    return parent
+
+
 def _write(parent: Page, page: Page, source, fill, snapshot, *, new: bool) -> str:
     """Bring one page in line with its source; the outcome names the report list it belongs to."""
     was_live = page.live and not page.has_unpublished_changes
@@ -82,9 +91,7 @@ def import_guides(folder: Path, *, create_terms: bool = False) -> ImportReport:
     """Guide files into the catalogue (import_pages), with the guides' own first pass: files linking
     to guides that neither exist nor import now fail, and new guides start as drafts so that links
     between guides of one import resolve to page ids."""
-    catalogue = CataloguePage.objects.first()
-    if catalogue is None:
-        raise SourceError("there is no catalogue page to import into; run migrate first")
+    catalogue = import_parent(CataloguePage, "catalogue page")
     known_facts = known_fact_ids()
     ids: dict[str, int] = {}
 

@@ -15,13 +15,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.importer import ImportReport, import_pages, resolve_links
+from guides.importer import ImportReport, import_pages, import_parent, resolve_links
 from guides.models import GuidePage
 from guides.source import GUIDE_LINK, SourceError, front_text, markdown, parse_date, parse_slug
 
 #: What the importers of answers, episodes and letters use: the readers below, the text reader and the
 #: import loop they share with guides.
-__all__ = ["ImportCommand", "date", "front_text", "import_pages", "integer", "related_guides", "rich_text", "slug"]
+__all__ = [
+    "ImportCommand", "date", "front_text", "import_pages", "import_parent", "integer", "related_guides", "rich_text",
+    "slug",
+]
 
 
 def slug(meta: dict, default: str) -> str:

@@ -125,9 +125,7 @@ def _fields(items, planner: str) -> list[dict]:
 
 
 def import_letters(folder: Path) -> ImportReport:
-    index = LetterIndexPage.objects.first()
-    if index is None:
-        raise SourceError("there is no letter library (/verktyg/brev/) to import into; run migrate first")
+    index = source.import_parent(LetterIndexPage, "letter library (/verktyg/brev/)")
     return source.import_pages(folder, index, LetterPage, parse_letter, _fill, _snapshot)
 
 

@@ -71,9 +71,7 @@ def parse_episode(text: str, default_slug: str) -> EpisodeSource:
 
 
 def import_podcasts(folder: Path) -> ImportReport:
-    podcast = PodcastIndexPage.objects.first()
-    if podcast is None:
-        raise SourceError("there is no podcast page to import into; run migrate first")
+    podcast = source.import_parent(PodcastIndexPage, "podcast page")
     return source.import_pages(folder, podcast, EpisodePage, parse_episode, _fill, _snapshot)
 
 

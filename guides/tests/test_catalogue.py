@@ -178,3 +178,89 @@ def test_the_heading_names_the_query_and_says_inom_ditt_val_only_with_filters(cl
     assert "<title>Inga guider om ”xyzzyqq” – Chefsguider</title>" in html
     assert "ta bort" not in html.lower().split('<section class="results"')[1]
     assert "<title>Chefsguider</title>" in client.get("/chefsguider/").content.decode()
+
+
+@pytest.fixture
+def searchable(make_guide, indexed):
+    import datetime
+
+    guides = {
+        "old": make_guide("Lönesamtal förr", areas=["lon"], situations=["lonerevision"],
+                          summary="Lönesamtal med en medarbetare.", updated=datetime.date(2025, 1, 10)),
+        "new": make_guide("Lönesamtal nu", areas=["lon"], situations=["svara-samtal"],
+                          summary="Lönesamtal med hela gruppen.", updated=datetime.date(2026, 3, 1)),
+        "other": make_guide("Lönesamtal i staten", areas=["arbetsratt"], situations=["lonerevision"],
+                            summary="Lönesamtal enligt avtalet.", updated=datetime.date(2025, 6, 1)),
+    }
+    indexed()
+    return guides
+
+
+def test_a_search_keeps_the_filters_of_both_facets(searchable):
+    assert titles(find_guides("lönesamtal")) == {"Lönesamtal förr", "Lönesamtal nu", "Lönesamtal i staten"}
+    assert titles(find_guides("lönesamtal", areas=["lon"])) == {"Lönesamtal förr", "Lönesamtal nu"}
+    assert titles(find_guides("lönesamtal", situations=["lonerevision"])) == {"Lönesamtal förr", "Lönesamtal i staten"}
+    results = find_guides("lönesamtal", areas=["lon"], situations=["lonerevision"])
+    assert titles(results) == {"Lönesamtal förr"} and results.total == 1
+    assert counts(results, "area") == {"lon": 1, "arbetsratt": 1}  # each option with the other facet's choice
+
+
+def test_a_search_sorted_by_date_is_paged_newest_first_with_snippets(searchable):
+    from search.base import SORT_UPDATED
+
+    everything = find_guides("lönesamtal", sort=SORT_UPDATED, limit=10)
+    assert [guide.title for guide in everything.guides] == ["Lönesamtal nu", "Lönesamtal i staten", "Lönesamtal förr"]
+    second_page = find_guides("lönesamtal", sort=SORT_UPDATED, limit=1, offset=1)
+    assert [guide.title for guide in second_page.guides] == ["Lönesamtal i staten"] and second_page.total == 3
+    # Each guide found comes with its snippet, the query marked.
+    assert set(everything.snippets) == {guide.pk for guide in everything.guides}
+    assert all("<mark>" in snippet for snippet in everything.snippets.values())
+
+
+def test_kept_search_results_belong_to_their_own_query_and_filters(searchable, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert titles(find_guides("lönesamtal", areas=["lon"])) == {"Lönesamtal förr", "Lönesamtal nu"}
+    assert titles(find_guides("lönesamtal", areas=["arbetsratt"])) == {"Lönesamtal i staten"}
+    assert titles(find_guides("staten")) == {"Lönesamtal i staten"}
+
+
+def test_a_guide_unpublished_since_the_search_is_never_shown(searchable):
+    """Hits (and the nearest guides offered instead) come from the index, the guides from the database."""
+    query = "lönesamtal gruppen staten avtalet"  # one guide has every word; two come near
+    assert [guide.title for guide in find_guides(query).nearest] == ["Lönesamtal nu", "Lönesamtal förr"]
+    searchable["new"].unpublish()  # the index still has it until the after-commit update
+    assert titles(find_guides("lönesamtal")) == {"Lönesamtal förr", "Lönesamtal i staten"}
+    assert [guide.title for guide in find_guides(query).nearest] == ["Lönesamtal förr"]
+
+
+def test_readable_guides_keeps_the_order_and_leaves_out_what_a_reader_may_not_open(searchable, make_guide):
+    from guides.catalogue import readable_guides
+
+    hidden = make_guide("Utkast")
+    hidden.unpublish()
+    order = [searchable["other"].pk, hidden.pk, searchable["old"].pk, 999_999]
+    assert [guide.title for guide in readable_guides(iter(order))] == ["Lönesamtal i staten", "Lönesamtal förr"]
+
+
+def test_each_guide_found_lists_its_terms_in_the_editors_order_without_a_query_per_guide(make_guide):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from guides.models import GuideArea, Situation
+
+    # The editors' order is not the alphabet: "Lön" before "Arbetsrätt", "Svåra samtal" before "Lönerevision".
+    GuideArea.objects.filter(slug="arbetsratt").update(sort_order=1000)
+    Situation.objects.filter(slug="lonerevision").update(sort_order=1000)
+    make_guide("Första", areas=["arbetsratt", "lon"], situations=["lonerevision", "svara-samtal"])
+
+    def terms_of_every_guide():
+        with CaptureQueriesContext(connection) as queries:
+            found = [([area.slug for area in guide.areas.all()], [s.slug for s in guide.situations.all()])
+                     for guide in find_guides().guides]
+        return found, len(queries)
+
+    found, one_guide = terms_of_every_guide()
+    assert found == [(["lon", "arbetsratt"], ["svara-samtal", "lonerevision"])]
+    for number in range(4):
+        make_guide(f"Fler {number}", areas=["ledarskap", "lon"], situations=["lonerevision"])
+    assert terms_of_every_guide()[1] == one_guide  # the same queries for five guides as for one

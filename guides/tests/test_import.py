@@ -1,5 +1,6 @@
 """import_guides: Markdown to blocks, idempotent updates, and broken files that leave no trace."""
 
+import re
 import textwrap
 
 import pytest
@@ -245,3 +246,20 @@ def test_parse_rejects_front_matter_that_is_not_a_mapping():
 def test_starter_library_loads_on_an_empty_database(db):
     call_command("load_starter_content")
     assert GuidePage.objects.live().count() >= 60
+
+
+@pytest.mark.parametrize(
+    "command, page_type, named",
+    [
+        ("import_guides", "guides.CataloguePage", "catalogue page"),
+        ("import_experts", "experts.ExpertIndexPage", "Experten svarar page"),
+        ("import_podcasts", "podcasts.PodcastIndexPage", "podcast page"),
+        ("import_letters", "letters.LetterIndexPage", "letter library (/verktyg/brev/)"),
+    ],
+)
+def test_an_import_without_its_parent_page_names_it_and_writes_nothing(db, tmp_path, command, page_type, named):
+    from django.apps import apps
+
+    apps.get_model(page_type).objects.all().delete()
+    with pytest.raises(CommandError, match=rf"there is no {re.escape(named)} to import into; run migrate first"):
+        call_command(command, str(tmp_path))

@@ -138,3 +138,17 @@ def test_applying_again_restarts_the_30_days(apply, db):
     apply(email="anna@example.se")
     call_command("purge_unconfirmed", stdout=StringIO())
     assert Application.objects.filter(email="anna@example.se").exists()
+
+
+def test_wrong_passwords_on_the_delete_form_count_against_that_account_only(client, make_member, settings):
+    """A borrowed session must not test passwords without end, and one member's guesses never
+    lock out another member."""
+    settings.MEMBERSHIP_LOGIN_RATE = "100/h"
+    settings.MEMBERSHIP_LOGIN_ACCOUNT_RATE = "2/h"
+    first, second = make_member("forsta@example.se"), make_member("andra@example.se")
+    client.force_login(first)
+    statuses = [client.post("/mitt-konto/radera/", {"password": "fel"}, REMOTE_ADDR="10.0.3.1").status_code
+                for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    client.force_login(second)
+    assert client.post("/mitt-konto/radera/", {"password": "fel"}, REMOTE_ADDR="10.0.3.2").status_code == 200

@@ -35,7 +35,7 @@ if [ ! -f "$CHEFSGUIDER_DATA_DIR/db.sqlite3" ]; then
 fi
 python manage.py collectstatic --noinput -v0
 
-results="$PWD/bench/speed/results"
+results="$PWD/bench/speed/results"; mkdir -p "$results"  # tee opens report.md before run.py makes the folder
 python bench/speed/run.py --bakerydemo "$BAKERYDEMO" --bakerydemo-python "$bakery_python" \
   --data "$CHEFSGUIDER_DATA_DIR" --results "$results" --duration "${DURATION:-20s}" \
   --connections "${CONNECTIONS:-16}" --workers "${WORKERS:-2}" | tee "$results/report.md"

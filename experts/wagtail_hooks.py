@@ -6,8 +6,8 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from experts.admin_views import answer_question
 from experts.models import ExpertAnswerPage, ExpertQuestion
-from experts.views import answer_question
 from facts.citations import cited_ids
 
 

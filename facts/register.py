@@ -75,12 +75,11 @@ def read_register_file(path: Path) -> list[dict]:
 def _fact(item) -> dict:
     if not isinstance(item, dict):
         raise RegisterError("every fact must be a mapping of field: value")
-    missing = sorted(REQUIRED - item.keys())
+    missing, unknown = field_problems(item, REQUIRED, OPTIONAL)
     if missing:
         raise RegisterError(f"fact {item.get('id', '?')!r} lacks {', '.join(missing)}")
-    unknown = sorted(set(item) - REQUIRED - OPTIONAL)
     if unknown:
-        raise RegisterError(f"fact {item['id']!r}: unknown field {', '.join(map(str, unknown))}")
+        raise RegisterError(f"fact {item['id']!r}: unknown field {', '.join(unknown)}")
     fact_id = item["id"]
     if not isinstance(fact_id, str) or not FACT_ID.match(fact_id) or len(fact_id) > 80:
         raise RegisterError(f"id {fact_id!r} must be lowercase a-z, 0-9 and -")
@@ -135,6 +134,12 @@ def read_date(value) -> datetime.date:
     if isinstance(value, datetime.date):
         return value
     return datetime.date.fromisoformat(str(value))
+
+
+def field_problems(mapping: dict, required: set[str], optional: set[str]) -> tuple[list[str], list[str]]:
+    """The required fields a source's mapping lacks and the fields it has that are not known, each
+    sorted: the one field check of every content source (the register, guides' front matter)."""
+    return sorted(required - mapping.keys()), sorted(map(str, set(mapping) - required - optional))
 
 
 def read_text(value, name: str, max_length: int | None = None) -> str:

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 from facts.citations import UnknownFact, check_citations
-from facts.register import read_date, read_text
+from facts.register import field_problems, read_date, read_text
 from guides.blocks import KeyPointsBlock
 from guides.models import GUIDE_FORMS, RESERVED_GUIDE_SLUGS
 
@@ -144,12 +144,11 @@ def split_front_matter(text: str, required=REQUIRED_FIELDS, optional=OPTIONAL_FI
         raise SourceError(f"front matter is not valid YAML{where}") from None
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of field: value")
-    missing = sorted(required - meta.keys())
+    missing, unknown = field_problems(meta, required, optional)
     if missing:
         raise SourceError(f"front matter lacks {', '.join(missing)}")
-    unknown = sorted(set(meta) - required - optional)
     if unknown:
-        raise SourceError(f"unknown front matter field {', '.join(map(str, unknown))}")
+        raise SourceError(f"unknown front matter field {', '.join(unknown)}")
     return meta, text[match.end() :]
 
 

@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from letters import views
 from tools.processes import process_choices
 
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -123,20 +124,14 @@ class LetterPage(RoutablePageMixin, Page):
 
     @path("")
     def letter(self, request):
-        from letters import views
-
         return views.letter_page(request, self)
 
     @path("word/", name="docx")
     def docx(self, request):
-        from letters import views
-
         return views.letter_download(request, self, "docx")
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from letters import views
-
         return views.letter_download(request, self, "pdf")
 
 

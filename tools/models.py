@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from tools import views
 from tools.processes import process_choices
 
 #: Slugs taken by plain Django views under /verktyg/ (tools/urls.py).
@@ -88,8 +89,6 @@ class ToolPage(RoutablePageMixin, Page):
             self.process = ""
 
     def _view(self, name: str):
-        from tools import views
-
         return views.TOOL_VIEWS[self.tool].get(name)
 
     def _dispatch(self, request, name):

@@ -1,4 +1,4 @@
-"""Guide library: guide areas and situations (snippets), the catalogue page and guide pages."""
+"""The guide page, its sources and the gate of a members-only body."""
 
 from __future__ import annotations
 
@@ -11,171 +11,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from facts.citations import cite_plain
 from guides.blocks import GuideBodyBlock
+from guides.models.terms import GUIDE_FORMS, RESERVED_GUIDE_SLUGS, GuideArea, Situation
 from guides.signals import guide_cleaning
 from operations.content_cache import generation
-
-#: Slugs taken by the catalogue's own routes, so no guide may use them.
-RESERVED_GUIDE_SLUGS = {"omrade", "situation"}
-
-#: The forms a guide takes (docs/writing-guides.md): the form follows the reader's question.
-GUIDE_FORMS = {
-    "guide": "Guide",
-    "process": "Steg för steg",
-    "snabbt-svar": "Snabbt svar",
-    "checklista": "Checklista",
-    "samtalsguide": "Samtalsguide",
-}
-
-
-class Term(models.Model):
-    """A way to group guides that readers filter by: a guide area or a situation."""
-
-    name = models.CharField("namn", max_length=100, unique=True)
-    slug = models.SlugField("slug", max_length=100, unique=True, allow_unicode=False)
-    intro = RichTextField("introduktion", blank=True, features=["bold", "italic", "link"])
-    sort_order = models.PositiveIntegerField("sorteringsordning", default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("intro"), FieldPanel("sort_order")]
-
-    class Meta:
-        abstract = True
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)
-        super().save(*args, **kwargs)
-
-
-class GuideArea(Term):
-    url_prefix = "omrade"
-
-    class Meta(Term.Meta):
-        verbose_name = "guideområde"
-        verbose_name_plural = "guideområden"
-
-
-class Situation(Term):
-    url_prefix = "situation"
-
-    class Meta(Term.Meta):
-        verbose_name = "situation"
-        verbose_name_plural = "situationer"
-
-
-@register_setting(icon="group")
-class MembershipCallToAction(BaseGenericSetting):
-    """The one "Bli medlem" call to action shown under every guide."""
-
-    heading = models.CharField("rubrik", max_length=120, default="Vill du ha mer stöd i chefsrollen?")
-    text = models.TextField(
-        "text",
-        default=(
-            "Som medlem läser du alla guider, även de som är för medlemmar, "
-            "tar med dem i mötespaket och sparar dem under Mina guider."
-        ),
-    )
-    button_text = models.CharField("knapptext", max_length=60, default="Bli medlem")
-    button_url = models.CharField("länk", max_length=200, default="/bli-medlem/")
-
-    panels = [FieldPanel("heading"), FieldPanel("text"), FieldPanel("button_text"), FieldPanel("button_url")]
-
-    class Meta:
-        verbose_name = "medlemserbjudande"
-
-
-class HomePage(Page):
-    """The site's front page: the promise, the search field and the ways into the library."""
-
-    intro = RichTextField("introduktion", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = [
-        "guides.CataloguePage",
-        "tools.ToolIndexPage",
-        "experts.ExpertIndexPage",
-        "podcasts.PodcastIndexPage",
-    ]
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "startsida"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = CataloguePage.objects.live().first()
-        context["areas"] = GuideArea.objects.all()
-        context["situations"] = Situation.objects.all()
-        context["latest_guides"] = (
-            GuidePage.objects.live().order_by("-updated", "title").prefetch_related("areas")[:6]
-        )
-        return context
-
-
-class CataloguePage(RoutablePageMixin, Page):
-    """/chefsguider/: the filterable guide library and the area and situation landing pages."""
-
-    intro = RichTextField("introduktion", blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["guides.GuidePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "guidekatalog"
-
-    @path("")
-    def catalogue(self, request):
-        from guides.views import catalogue_view
-
-        return catalogue_view(request, self)
-
-    @path("omrade/<slug:slug>/", name="area")
-    def area(self, request, slug):
-        from guides.views import term_view
-
-        return term_view(request, self, GuideArea, slug)
-
-    @path("situation/<slug:slug>/", name="situation")
-    def situation(self, request, slug):
-        from guides.views import term_view
-
-        return term_view(request, self, Situation, slug)
-
-    def term_url(self, term: Term) -> str:
-        """The landing page of an area or a situation ({% term_url %} in templates)."""
-        return f"{self._own_url}{term.url_prefix}/{term.slug}/"
-
-    @cached_property
-    def _own_url(self) -> str:
-        # Pages list many terms: the page's address is worked out once per instance (one request).
-        return self.url
-
-    def get_sitemap_urls(self, request=None):
-        """The catalogue and its area and situation landing pages, for sitemap.xml."""
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        for model in (GuideArea, Situation):
-            urls += [{"location": f"{base}{term.url_prefix}/{term.slug}/"} for term in model.objects.all()]
-        return urls
 
 
 class GuidePage(Page):

@@ -18,6 +18,16 @@ def get_item(mapping, key):
         return ""
 
 
+@register.simple_tag
+def membership_call_to_action():
+    """The editors' "Bli medlem" call to action, kept per generation of the content (a change to the
+    setting moves the generation): guide pages show it on every render."""
+    from guides.models import MembershipCallToAction
+    from operations.content_cache import remember_for_pages
+
+    return remember_for_pages("membership-call-to-action", (), MembershipCallToAction.load)
+
+
 @register.filter
 def anchor(text):
     """The id a heading gets, the same one the table of contents links to."""

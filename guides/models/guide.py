@@ -25,10 +25,11 @@ from facts.citations import cite_plain
 from guides.blocks import GuideBodyBlock
 from guides.models.terms import GUIDE_FORMS, RESERVED_GUIDE_SLUGS, GuideArea, Situation
 from guides.signals import guide_cleaning
-from operations.content_cache import generation
+from operations.content_cache import generation, remember_for_pages
+from operations.routing import KeptViewRestrictionsMixin
 
 
-class GuidePage(Page):
+class GuidePage(KeptViewRestrictionsMixin, Page):
     """One guide: ingress, a body of blocks, its areas and situations, byline and date."""
 
     summary = models.TextField("ingress", help_text="En till tre meningar om varför ämnet spelar roll.")
@@ -211,7 +212,14 @@ class GuidePage(Page):
         # Lazy: the parts of the page that show them are kept as fragments (guide_page.html), so a
         # page whose fragments are kept asks the database for none of them.
         context["catalogue"] = SimpleLazyObject(lambda: self.get_parent().specific)
-        context["areas"] = areas = SimpleLazyObject(lambda: list(self.areas.all()))
+        fragments = self.fragment_key(request)
+        context.update(fragments)
+        # The areas show in the page meta on every render: kept like the fragments, when they are.
+        context["areas"] = areas = SimpleLazyObject(
+            (lambda: remember_for_pages("guide-areas", (self.pk,), lambda: list(self.areas.all())))
+            if fragments["fragment_seconds"]
+            else (lambda: list(self.areas.all()))
+        )
         context["page_situations"] = situations = SimpleLazyObject(lambda: list(self.situations.all()))
         context["related_guides"] = SimpleLazyObject(
             lambda: list(
@@ -220,7 +228,6 @@ class GuidePage(Page):
                 )
             )
         )
-        context.update(self.fragment_key(request))
         return context
 
     def fragment_key(self, request) -> dict:

@@ -14,9 +14,10 @@ from wagtail.models import Page
 from guides.models.guide import GuidePage
 from guides.models.terms import GuideArea, Situation, Term
 from guides.views import catalogue_view, term_view
+from operations.routing import KeptViewRestrictionsMixin, kept_route
 
 
-class HomePage(Page):
+class HomePage(KeptViewRestrictionsMixin, Page):
     """The site's front page: the promise, the search field and the ways into the library."""
 
     intro = RichTextField("introduktion", blank=True)
@@ -34,6 +35,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = "startsida"
 
+    def route(self, request, path_components):
+        # The site root: where a path leads is kept per generation of the content (operations.routing).
+        return kept_route(self, request, path_components, super().route)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CataloguePage.objects.live().first()
@@ -47,7 +52,7 @@ class HomePage(Page):
 
 
 
-class CataloguePage(RoutablePageMixin, Page):
+class CataloguePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
     """/chefsguider/: the filterable guide library and the area and situation landing pages."""
 
     intro = RichTextField("introduktion", blank=True)

@@ -18,7 +18,8 @@ def podcast_has_audio(context) -> bool:
         cached = remember_for_pages(
             "podcast-has-audio",
             (),
-            EpisodePage.objects.live().public().exclude(audio_document__isnull=True, audio_url="").exists,
+            # A lambda: public() queries the view restrictions as the queryset is built.
+            lambda: EpisodePage.objects.live().public().exclude(audio_document__isnull=True, audio_url="").exists(),
         )
         if request is not None:
             request._podcast_has_audio = cached

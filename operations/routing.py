@@ -9,9 +9,9 @@ generation, like the page fragments (FRAGMENT_CACHE_SECONDS, page cache on or of
 
 - the site of a host and port, with its root page (KeptSiteMiddleware, filling Wagtail's own
   per-request cache of Site.find_for_request);
-- where a path leads: the page it ends at and how much of the path that page took (`kept_route`,
-  called from the site root's `route()`); a hit loads that one page by its id and lets it route
-  the rest itself, as Wagtail's walk would (a routable page resolves its own sub-path);
+- where a path leads: the page it ends at, as loaded, and how much of the path that page took
+  (`kept_route`, called from the site root's `route()`); a hit lets that page route the rest
+  itself, as Wagtail's walk would (a routable page resolves its own sub-path);
 - whether any view restriction applies to a page (KeptViewRestrictionsMixin): most pages have
   none, and for them Wagtail's check costs no query.
 
@@ -21,9 +21,9 @@ app: the site root's page type calls `kept_route`, and page types take the mixin
 
 from __future__ import annotations
 
+import copy
 import hashlib
 
-from django.apps import apps
 from django.conf import settings
 from django.http.request import split_domain_port
 
@@ -45,26 +45,26 @@ def _key(name: str, *parts) -> str:
 def kept_route(root, request, path_components: list[str], walk):
     """`walk(request, path_components)` (Wagtail's route() of the site root), kept as where it led.
 
-    Kept is (page model, page id, how many path components the tree walk took); a hit loads that
-    page and calls its own route() with the components left, which is the step Wagtail's walk ends
-    with, so a hit answers what the walk would (a 404, another page's sub-path) for the same tree."""
+    Kept is the page the walk ended at (its specific instance, as loaded) and how many path
+    components the walk took to get there; a hit calls that page's own route() with the components
+    left, the step Wagtail's walk ends with, so it answers what the walk would (the page, a
+    routable page's sub-path, a 404) for the same tree. The cache hands out a copy on every read."""
     if not _seconds():
         return walk(request, path_components)
     key = _key("page", root.pk, tuple(path_components))
     found = kept(key)
     if found is not None:
-        if found[1] == root.pk:  # the root's own route() is the walk, and costs no query
+        page, taken = found
+        if page is None:  # the root's own route() is the walk, and costs no query
             return walk(request, path_components)
-        page = _load(*found[:2])
-        if page is not None:
-            return page.route(request, path_components[found[2]:])
+        return page.route(request, path_components[taken:])
     result = walk(request, path_components)
     page = result[0]
     taken = page.depth - root.depth
     # Keep only what the tree says: the page sits at the path it took (a custom route() that
     # answers with a page elsewhere is walked every time).
     if 0 <= taken <= len(path_components) and page.url_path == _url_path(root, path_components[:taken]):
-        keep(key, (page._meta.label_lower, page.pk, taken), _seconds())
+        keep(key, (_detached(page) if page.pk != root.pk else None, taken), _seconds())
     return result
 
 
@@ -72,15 +72,12 @@ def _url_path(root, components: list[str]) -> str:
     return root.url_path + "".join(f"{component}/" for component in components)
 
 
-def _load(label: str, pk: int):
-    try:
-        model = apps.get_model(label)
-    except LookupError:  # kept by another release of the code
-        return None
-    try:
-        return model._default_manager.get(pk=pk)
-    except model.DoesNotExist:  # deleted without a new generation (not through the ORM)
-        return None
+def _detached(page):
+    """The page without the parent Wagtail's walk hangs on it (kept small: the parent is read from
+    the database only where a page needs it)."""
+    page = copy.copy(page)
+    page.__dict__.pop("_cached_parent_obj", None)
+    return page
 
 
 # -- the site ----------------------------------------------------------------------------------

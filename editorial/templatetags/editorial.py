@@ -21,4 +21,6 @@ def guide_change_notes(guide):
 def guide_feedback(context, guide):
     request = context.get("request")
     answered = request is not None and guide.pk in answered_guides(request)
-    return {"guide": guide, "answered": answered, "form": FeedbackForm(auto_id="omdome-%s")}
+    # The empty form's fields are the same on every guide: kept like the guide's fragments.
+    fragments = {name: context.get(name) for name in ("fragment_seconds", "fragment_key")}
+    return {"guide": guide, "answered": answered, "form": FeedbackForm(auto_id="omdome-%s"), **fragments}

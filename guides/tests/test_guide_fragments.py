@@ -78,3 +78,22 @@ def test_a_preview_neither_reads_nor_keeps_fragments(client, make_guide):
     assert "Utkastet." in html and "Publicerat." not in html
     public = client.get(guide.url).content.decode()
     assert "Publicerat." in public and "Utkastet." not in public
+
+
+def test_kept_parts_leave_each_reader_their_own_csrf_token(make_guide):
+    """The feedback form's fields are kept with the fragments; its CSRF token is every reader's own."""
+    import re
+
+    from django.test import Client
+
+    guide = make_guide("Formuläret", publish=True)
+    tokens = []
+    for _ in range(2):
+        reader = Client(enforce_csrf_checks=True)
+        html = reader.get(guide.url).content.decode()
+        assert 'name="hjalp"' in html and 'name="kommentar"' in html
+        tokens.append(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1))
+        assert reader.post(f"/omdome/{guide.pk}/", {"hjalp": "ja", "csrfmiddlewaretoken": tokens[-1]}).status_code in (
+            302, 303
+        )
+    assert tokens[0] != tokens[1]

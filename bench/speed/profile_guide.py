@@ -38,9 +38,9 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
-    from django.conf import settings
     from django.test.utils import CaptureQueriesContext
 
     # Not setup_test_environment(): its instrumented template rendering would be measured too.

@@ -214,8 +214,8 @@ BACKUP_EXPORTS = {"guides_exported": "guides.exporter.backup_export"}
 #: Checks /healthz runs besides the database and the cache (operations.health): name -> function.
 HEALTH_CHECKS = {"search": "search.health_check"}
 PAGE_CACHE_INVALIDATING_MODELS = {
-    "facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction", "wagtailcore.site",
-    "guides.guidearea", "guides.situation",
+    "facts.legalfact", "search.synonymgroup", "editorial.changenote", "wagtailcore.pageviewrestriction",
+    "wagtailcore.site", "guides.guidearea", "guides.situation",
 }
 # Request headers that select another page at the same address (the catalogue's results fragment).
 PAGE_CACHE_KEY_HEADERS = ("X-Chefsguider-Fragment",)

@@ -12,8 +12,9 @@ generation, like the page fragments (FRAGMENT_CACHE_SECONDS, page cache on or of
 - where a path leads: the page it ends at, as loaded, and how much of the path that page took
   (`kept_route`, called from the site root's `route()`); a hit lets that page route the rest
   itself, as Wagtail's walk would (a routable page resolves its own sub-path);
-- whether any view restriction applies to a page (KeptViewRestrictionsMixin): most pages have
-  none, and for them Wagtail's check costs no query.
+- whether any view restriction applies to a page being served (KeptViewRestrictionsMixin): most
+  pages have none, and for them Wagtail's check costs no query. Only the page a request was
+  routed to answers from what is kept; the search index and the admin ask the database.
 
 A page that is not live, a 404 and anything a preview shows are never kept. This module knows no
 app: the site root's page type calls `kept_route`, and page types take the mixin.
@@ -56,8 +57,8 @@ def kept_route(root, request, path_components: list[str], walk):
     if found is not None:
         page, taken = found
         if page is None:  # the root's own route() is the walk, and costs no query
-            return walk(request, path_components)
-        return page.route(request, path_components[taken:])
+            return _served(walk(request, path_components))
+        return _served(page.route(request, path_components[taken:]))
     result = walk(request, path_components)
     page = result[0]
     taken = page.depth - root.depth
@@ -65,6 +66,14 @@ def kept_route(root, request, path_components: list[str], walk):
     # answers with a page elsewhere is walked every time).
     if 0 <= taken <= len(path_components) and page.url_path == _url_path(root, path_components[:taken]):
         keep(key, (_detached(page) if page.pk != root.pk else None, taken), _seconds())
+    return _served(result)
+
+
+def _served(result):
+    """Mark the page a request is routed to: only its view-restriction check is answered from what
+    is kept (KeptViewRestrictionsMixin); anything else asking a page (the search index, the admin,
+    code running just after a change commits) reads the database."""
+    result[0]._routed_by_kept_route = True
     return result
 
 
@@ -77,6 +86,7 @@ def _detached(page):
     the database only where a page needs it)."""
     page = copy.copy(page)
     page.__dict__.pop("_cached_parent_obj", None)
+    page.__dict__.pop("_routed_by_kept_route", None)
     return page
 
 
@@ -122,12 +132,13 @@ def kept_site(request):
 
 
 class KeptViewRestrictionsMixin:
-    """For page types: Wagtail's view-restriction check costs no query on a page without any."""
+    """For page types: Wagtail's view-restriction check of a page being served costs no query when
+    the page has no restriction (the page came by `kept_route`; any other caller reads the database)."""
 
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
 
-        if not _seconds() or not self.pk:
+        if not _seconds() or not getattr(self, "_routed_by_kept_route", False):
             return super().get_view_restrictions()
         key = _key("restricted", self.pk)
         restricted = kept(key)

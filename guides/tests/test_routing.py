@@ -138,3 +138,19 @@ def test_a_new_site_root_is_routed_at_once(client, make_guide):
     site.save()
     assert served(client, "/under-roten/")[0] == 200
     assert served(client, "/chefsguider/under-roten/")[0] == 404
+
+
+def test_only_the_page_being_served_answers_its_restrictions_from_what_is_kept(client, make_guide):
+    """The search index, the admin and code running as a change commits ask the database, so a
+    restriction is never missed there even before the generation moves."""
+    from guides.models import GuidePage
+    from search.documents import document_for
+
+    guide = make_guide("Indexerad", publish=True)
+    assert served(client, guide.url)[0] == 200  # keeps "no restriction" for this generation
+    # bulk_create sends no signal: the generation stays where it was, as inside an on-commit hook
+    # that runs before the generation moves.
+    PageViewRestriction.objects.bulk_create([PageViewRestriction(page=guide, restriction_type="login")])
+    loaded = GuidePage.objects.get(pk=guide.pk)
+    assert loaded.get_view_restrictions().exists()
+    assert document_for(loaded) is None

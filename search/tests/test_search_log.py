@@ -272,3 +272,18 @@ def test_purge_deletes_entries_older_than_180_days(searches, days, capsys):
 def test_report_numbers_are_for_editors_only(client, searches, django_user_model):
     client.force_login(django_user_model.objects.create_user("medlem", password="x"))
     assert client.get("/admin/redaktion/sokningar/").status_code in {302, 403}
+
+
+def test_a_proxy_without_the_search_log_is_never_let_keep_a_search(client, library, settings):
+    # The proxy keeps only what carries X-Accel-Expires; without SEARCH_LOG_BY_PROXY it would serve
+    # the next reader's search without anyone logging it. Pages without a search it still keeps.
+    settings.PROXY_CACHE_SECONDS = 600
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    through_proxy = {"X-Chefsguider-Proxy": "cache"}
+    for _reader in range(2):
+        search = client.get("/chefsguider/", {"q": "lönesamtal"}, headers=through_proxy)
+        assert "X-Accel-Expires" not in search and "private" in search["Cache-Control"]
+    assert SearchLog.objects.count() == 2
+    browsing = client.get("/chefsguider/", {"omrade": "lon"}, headers=through_proxy)
+    assert browsing["X-Accel-Expires"] == "600"

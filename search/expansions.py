@@ -49,6 +49,13 @@ FAMILY_FACTOR = 0.8
 SECOND_HOP_WEIGHT = 0.25
 MAX_SECOND_HOP = 4
 MIN_SECOND_HOP_PATHS = 2
+#: Two steps from the word, a common word is more often another sense than the same one:
+#: "utmattad" -> slutkörd, utsliten -> *slut* (Zipf 5.4), which every guide about ending something
+#: uses. Rarer words two steps away keep the sense ("sliten", "matt"). What counts is the stem, as
+#: the engines search it: "vissen" is rare, but its stem "viss" is that of "vissa" (Zipf 6.2).
+MAX_SECOND_HOP_ZIPF = 5.0
+#: Endings tried on a stem to find the commonest word that shares it (stem_zipf).
+STEM_ENDINGS = ("", "a", "e", "t", "en", "er", "ar", "or", "ade", "as", "na")
 #: At most this many thesaurus synonyms per word (the most reliable, then the most common).
 MAX_SYNONYMS = 6
 MAX_TRANSLATIONS = 4
@@ -94,6 +101,19 @@ class Expansion:
 def glossary_weight(rank: int) -> float:
     """The weight of a glossary phrase's Swedish term by its place in the entry."""
     return max(GLOSSARY_WEIGHT - GLOSSARY_STEP * rank, MIN_GLOSSARY_WEIGHT)
+
+
+def stem_zipf(phrase: str) -> float:
+    """How common the commonest Swedish word is that a phrase's rarest word stems like (Zipf): what an
+    engine matches when it searches the stem."""
+    return min(
+        max(
+            wordfreq.zipf_frequency(form, "sv")
+            for form in (word, *(stem(word) + ending for ending in STEM_ENDINGS))
+            if form == word or stem(form) == stem(word)
+        )
+        for word in words(phrase) or [phrase]
+    )
 
 
 def _read_table(path: Path) -> dict[str, list[str]]:
@@ -159,7 +179,11 @@ class ReaderVocabulary:
             for further, second in self._synonyms.get(synonym, {}).items():
                 if further not in found and further not in heads:
                     paths[further].append(weight * second)
-        corroborated = {further: sum(found) for further, found in paths.items() if len(found) >= MIN_SECOND_HOP_PATHS}
+        corroborated = {
+            further: sum(found)
+            for further, found in paths.items()
+            if len(found) >= MIN_SECOND_HOP_PATHS and stem_zipf(further) <= MAX_SECOND_HOP_ZIPF
+        }
         further = self._usable(word, corroborated)[:MAX_SECOND_HOP]
         return [Expansion(tuple(words(synonym)), weight, THESAURUS) for synonym, weight in direct] + [
             Expansion(tuple(words(synonym)), SECOND_HOP_WEIGHT, SECOND_HOP) for synonym, _ in further

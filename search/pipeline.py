@@ -39,7 +39,7 @@ SUGGEST_WORD_MARGIN = 50
 # Ranking, the same in both engines: the other ways to match a word count for less than the word.
 SPELLING_WEIGHT = 0.3  # a Swedish spelling of a word typed without å, ä, ö
 SYNONYM_WEIGHT = 0.7
-COMPOUND_WEIGHT = 0.6  # both halves of a compound query word
+COMPOUND_WEIGHT = query.COMPOUND_WEIGHT  # both halves of a compound query word
 CORRECTION_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 1.0  # neighbouring query words close together
 #: A concept scores by its best way of matching, plus this share of the others.
@@ -189,7 +189,7 @@ class AnalysedEngine(SearchEngine):
         )
         plan = plan.for_library(known, *self._shares(plan.words_to_count()))
         plan = plan.with_spellings([self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], known)
-        return plan.with_corrections(
+        plan = plan.with_corrections(
             [
                 spelling.best_correction(c.word, self._words_near(c.word, c.max_edits), c.max_edits)
                 if c.needs_spelling and c.max_edits
@@ -197,6 +197,7 @@ class AnalysedEngine(SearchEngine):
                 for c in plan.concepts
             ]
         )
+        return plan.with_emphasis()
 
     def _longer_words(self, word: str) -> tuple[str, ...]:
         """Indexed words that start with a word no guide uses, the most used first ("rehab")."""

@@ -28,6 +28,11 @@ UNSURE_SOURCES = frozenset({expansions.THESAURUS, expansions.SECOND_HOP, expansi
 #: that each count for little (their inverse document frequency is low), and bounds the work of
 #: counting and faceting the matches.
 MAX_EXPANDED_MATCHES = 3_000
+#: Both halves of a compound query word (the engines weigh that way of matching with this).
+COMPOUND_WEIGHT = 0.6
+#: A concept whose word no guide uses counts at most this many times its ways' own weights
+#: (QueryPlan.with_emphasis): enough for its surest expansion to count as a word a guide has.
+MAX_EMPHASIS = 2.0
 
 
 def phrase_share(phrase: tuple[str, ...], shares: Mapping[str, float]) -> float:
@@ -45,6 +50,7 @@ class Concept:
     spellings: tuple[str, ...] = ()  # spellings with å, ä, ö that the guides use, of a word typed without
     known: bool = True  # the guides have the word or one of its spellings
     correction: str | None = None  # the closest indexed word when the word is unknown
+    emphasis: float = 1.0  # how much the whole concept counts beside the others (QueryPlan.with_emphasis)
 
     def compound_halves(self) -> tuple[tuple[str, ...], ...]:
         """Each half of a compound query word with its other forms: "konflikthantering" is found by
@@ -71,6 +77,15 @@ class Concept:
 
     def without(self, dropped: set[expansions.Expansion]) -> Concept:
         return replace(self, related=tuple(e for e in self.related if e not in dropped))
+
+    def surest_weight(self) -> float:
+        """The weight of the concept's surest expansion (or of its compound halves)."""
+        return max([e.weight for e in self.related] + ([COMPOUND_WEIGHT] if self.compound else []))
+
+    def explained_only(self) -> bool:
+        """A word no guide uses that only the reader vocabulary explains ("berusad", "sparka"):
+        not a misspelling, a folded word or a word with editors' synonyms."""
+        return not (self.known or self.synonyms or self.spellings or self.correction) and bool(self.related)
 
     @property
     def max_edits(self) -> int:
@@ -163,6 +178,26 @@ class QueryPlan:
 
     def with_corrections(self, corrections: list[str | None]) -> QueryPlan:
         concepts = tuple(replace(c, correction=fix) for c, fix in zip(self.concepts, corrections, strict=True))
+        return replace(self, concepts=concepts)
+
+    def with_emphasis(self) -> QueryPlan:
+        """A word no guide uses, beside words the guides do use, counts as much as they do.
+
+        Its expansions weigh less than a word itself so that a guide with the word outranks a
+        guide with a synonym of it. No guide has this word, so that comparison never arises; but
+        at its expansions' weights it would count for less than the query's other words, which
+        are often the generic ones ("berusad på jobbet": "Besked till kandidater som inte fick
+        jobbet" above "Alkohol och missbruk", whose text says "påverkad"). Such a concept is
+        scaled so that its surest way of matching counts as a word would (at most MAX_EMPHASIS
+        times), keeping the order of its ways. When no word of the query is known (an English
+        query, a query of unknown words) every concept is alike and nothing is scaled: scaling
+        would only lift the weakest translations ("planning") above the surer ones."""
+        if not any(c.known for c in self.concepts):
+            return self
+        concepts = tuple(
+            replace(c, emphasis=min(1.0 / c.surest_weight(), MAX_EMPHASIS)) if c.explained_only() else c
+            for c in self.concepts
+        )
         return replace(self, concepts=concepts)
 
     def suggestion(self) -> str | None:

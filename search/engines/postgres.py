@@ -352,7 +352,8 @@ class PostgresEngine(AnalysedEngine):
             ways.append((f"({head} || {tail})" if widen else f"({head} && {tail})", COMPOUND_WEIGHT, "ts_rank_cd"))
         forms = f"({' || '.join(query for query, _, _ in ways)})"
         scores = ", ".join(f"({weight} * {rank}({RANK_WEIGHTS}, v, {query}, 1))" for query, weight, rank in ways)
-        return forms, f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
+        best = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
+        return forms, best if concept.emphasis == 1.0 else f"({concept.emphasis:.4f} * {best})"
 
     # Completion -------------------------------------------------------------------------------
 

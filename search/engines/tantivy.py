@@ -388,7 +388,8 @@ class TantivyEngine(AnalysedEngine):
             ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_WEIGHT))
         if concept.max_edits and (widen or concept.needs_spelling):
             ways.append(Query.boost_query(self._fuzzy(concept.word, concept.max_edits), FUZZY_BOOST))
-        return Query.disjunction_max_query(ways, tie_breaker=TIE_BREAKER)
+        best = Query.disjunction_max_query(ways, tie_breaker=TIE_BREAKER)
+        return best if concept.emphasis == 1.0 else Query.boost_query(best, concept.emphasis)
 
     def _fuzzy(self, word: str, distance: int) -> Query:
         """Stems within distance edits of the word's stem in a title or body: typos and inflections

@@ -96,6 +96,17 @@ def test_a_synonym_of_a_synonym_needs_two_paths_and_weighs_less_than_any_synonym
     assert further and max(further) < min(direct)
 
 
+def test_a_common_word_two_steps_away_is_left_out_a_rarer_one_kept():
+    # "utmattad" -> slutkörd, utsliten -> "slut": two paths, but as common a word as "slut" is more
+    # often another sense (every guide about ending something says "sluta"); "sliten" keeps the sense.
+    # "vissen" is rare, but engines search its stem "viss", the stem of "vissa".
+    (concept,) = plan("utmattad", NO_SYNONYMS).concepts
+    further = {" ".join(e.words) for e in concept.related if e.source == SECOND_HOP}
+    assert "sliten" in further
+    assert "slut" not in further
+    assert "vissen" not in further
+
+
 def test_a_word_of_a_headword_s_family_borrows_its_synonyms():
     (concept,) = plan("utbrändhet", NO_SYNONYMS).concepts
     assert {"slutkörd", "utarbetad"} <= {" ".join(e.words) for e in concept.related if e.source == THESAURUS}

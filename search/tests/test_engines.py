@@ -190,6 +190,26 @@ def test_thesaurus_synonyms_find_a_guide_but_never_outrank_the_word_itself(engin
     assert ids(engine.search("konflikter"))[:2] == [41, 42]
 
 
+def test_a_word_no_guide_uses_counts_as_much_as_the_known_words_beside_it(engine_with):
+    # No guide says "berusad"; one says "påverkad" (its synonym) throughout, the other has the
+    # generic "jobbet" in its title and "påverkad" in another sense. At its synonyms' weight the
+    # reader's own word would count for half as much as "jobbet", and that title would win.
+    drunk = guide(
+        48,
+        "Alkohol och påverkad personal",
+        "När en medarbetare är påverkad av alkohol på jobbet.",
+        "Påverkad personal får inte arbeta.",
+    )
+    job = guide(
+        49,
+        "Besked till kandidater som inte fick jobbet",
+        "Ge besked om jobbet i tid.",
+        "Kandidaten kan bli påverkad av beskedet.",
+    )
+    engine = engine_with(*LIBRARY, drunk, job)
+    assert ids(engine.search("berusad på jobbet")) == [48, 49]
+
+
 def test_a_query_that_would_match_too_much_gives_up_the_thesaurus(engine_with, monkeypatch):
     disputes = [guide(43 + n, f"Tvist nummer {n}", "När medarbetaren inte håller med.") for n in range(3)]
     engine = engine_with(*LIBRARY, *disputes)  # "gräl" is in no guide; "tvist" in three of nine

@@ -2,9 +2,11 @@
 
 import shutil
 
+import pytest
+
 from search import analysis
 from search.expansions import DATA, SECOND_HOP, THESAURUS, ReaderVocabulary
-from search.query import MAX_EXPANDED_MATCHES, plan
+from search.query import MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -120,3 +122,28 @@ def test_the_reader_vocabulary_works_without_the_gpl_dictionary(tmp_path):
     assert without_freedict.synonyms("gräl")  # the thesaurus
     assert "quarrel" in ReaderVocabulary().english(["quarrel"])  # FreeDict: gräl, tvist
     assert "quarrel" not in without_freedict.english(["quarrel"])
+
+
+def for_library(query_plan, known):
+    """The plan as the pipeline ends it for a library that has (True) or lacks each concept's word."""
+    return query_plan.for_library(known, 100, {}).with_spellings([()] * len(known), known).with_emphasis()
+
+
+def test_a_word_no_guide_uses_beside_known_words_counts_as_a_word():
+    berusad, jobbet = for_library(plan("berusad på jobbet", NO_SYNONYMS), [False, True]).concepts
+    surest = max(e.weight for e in berusad.related)  # "påverkad", a synonym both entries list: 0.5
+    assert 1 / MAX_EMPHASIS <= surest < 1.0  # an expansion weighs less than a word ...
+    assert berusad.emphasis * surest == pytest.approx(1.0)  # ... but this concept has no word to lose to
+    assert jobbet.emphasis == 1.0
+
+
+def test_no_emphasis_when_no_word_is_known_or_the_word_may_be_misspelt_or_folded():
+    # An English query: every concept alike, and scaling would lift the weakest translations most.
+    assert {c.emphasis for c in for_library(plan("holiday planning", NO_SYNONYMS), [False, False]).concepts} == {1.0}
+    query_plan = plan("berusad på jobbet", NO_SYNONYMS).for_library([False, True], 100, {})
+    folded = query_plan.with_spellings([("berusäd",), ()], [False, True]).with_emphasis()
+    assert folded.concepts[0].emphasis == 1.0  # a spelling of it is in the guides: weighed against that
+    corrected = query_plan.with_spellings([(), ()], [False, True]).with_corrections(["berusade", None])
+    assert corrected.with_emphasis().concepts[0].emphasis == 1.0
+    editors = for_library(plan("berusad på jobbet", SynonymTable([["berusad", "onykter"]])), [False, True])
+    assert editors.concepts[0].emphasis == 1.0

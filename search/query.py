@@ -28,6 +28,10 @@ UNSURE_SOURCES = frozenset({expansions.THESAURUS, expansions.SECOND_HOP, expansi
 #: that each count for little (their inverse document frequency is low), and bounds the work of
 #: counting and faceting the matches.
 MAX_EXPANDED_MATCHES = 3_000
+#: A concept that more than this share of the library matches says little of what a guide is about
+#: ("jobbet", "anställd" in a library for managers): beside rarer concepts it is not required, and
+#: adds to a guide's score without counting to its coverage (QueryPlan.with_common_concepts).
+COMMON_SHARE = 0.4
 #: Both halves of a compound query word (the engines weigh that way of matching with this).
 COMPOUND_WEIGHT = 0.6
 #: A concept whose word no guide uses counts at most this many times its ways' own weights
@@ -51,6 +55,7 @@ class Concept:
     known: bool = True  # the guides have the word or one of its spellings
     correction: str | None = None  # the closest indexed word when the word is unknown
     emphasis: float = 1.0  # how much the whole concept counts beside the others (QueryPlan.with_emphasis)
+    common: bool = False  # matched by most of the library: neither required nor counted to coverage
 
     def compound_halves(self) -> tuple[tuple[str, ...], ...]:
         """Each half of a compound query word with its other forms: "konflikthantering" is found by
@@ -114,11 +119,15 @@ class QueryPlan:
     def is_empty(self) -> bool:
         return not self.concepts
 
+    def core(self) -> tuple[Concept, ...]:
+        """The concepts a guide is chosen by: all but the common ones (with_common_concepts)."""
+        return tuple(c for c in self.concepts if not c.common)
+
     @property
     def required(self) -> int:
-        """How many concepts a guide must match: all of up to two, then about two in three,
-        so a question in plain words ("hur ger jag feedback till en kollega") still finds guides."""
-        count = len(self.concepts)
+        """How many of the core concepts a guide must match: all of up to two, then about two in
+        three, so a question in plain words ("hur ger jag feedback till en kollega") still finds guides."""
+        count = len(self.core())
         return count - (count - 1) // 2 if count > 2 else count
 
     def adjacent_pairs(self) -> list[tuple[Concept, Concept]]:
@@ -133,8 +142,21 @@ class QueryPlan:
 
     def expected_matches(self, guides: int, shares: Mapping[str, float]) -> float:
         """Guides expected to match: the required number of the broadest concepts, all at once."""
-        broadest = sorted((c.share(shares) for c in self.concepts), reverse=True)[: self.required]
+        broadest = sorted((c.share(shares) for c in self.core()), reverse=True)[: self.required]
         return guides * math.prod(broadest)
+
+    def with_common_concepts(self, guides: int, shares: Mapping[str, float]) -> QueryPlan:
+        """Concepts that most of the library matches (over COMMON_SHARE), beside at least one that it
+        does not, are no longer required: "sparka en anställd" is about "sparka" (avskeda), and the
+        guide "Avsked" need not say "anställd" to be found. They still add to the score (as
+        Elasticsearch's common terms query treats frequent words). Only while the rarer concepts
+        alone are expected to match at most MAX_EXPANDED_MATCHES guides, so a large library never
+        counts and facets more guides than the budget of expansions allows."""
+        common = [c.share(shares) > COMMON_SHARE for c in self.concepts]
+        if all(common) or not any(common):
+            return self
+        found = replace(self, concepts=tuple(replace(c, common=x) for c, x in zip(self.concepts, common, strict=True)))
+        return found if found.expected_matches(guides, shares) <= MAX_EXPANDED_MATCHES else self
 
     def for_library(self, known: list[bool], guides: int, shares: Mapping[str, float]) -> QueryPlan:
         """The plan for a library of `guides` guides that has each concept's word or not (known),
@@ -153,7 +175,7 @@ class QueryPlan:
             if found.expected_matches(guides, shares) <= MAX_EXPANDED_MATCHES:
                 break
             found = replace(found, concepts=tuple(c.without({expansion}) for c in found.concepts))
-        return found
+        return found.with_common_concepts(guides, shares)
 
     def with_longer_words(self, longer: list[tuple[str, ...]]) -> QueryPlan:
         """Each concept also found by indexed words that start with its word, for a clipped word

@@ -272,7 +272,10 @@ class PostgresEngine(AnalysedEngine):
         else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
             required = 1 if widen else plan.required
-            matched = self._matching(forms, required)
+            # Common concepts (QueryPlan.with_common_concepts) only add to the score; the nearest
+            # guides may be found by any concept.
+            chosen_by = tuple(form for form, c in zip(forms, plan.concepts, strict=True) if widen or not c.common)
+            matched = self._matching(chosen_by, required)
             proximity = [
                 f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, v, {_tsquery(params, f'{a.word} {b.word}')}, 1)"
                 for a, b in plan.adjacent_pairs()

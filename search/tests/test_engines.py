@@ -210,6 +210,15 @@ def test_a_word_no_guide_uses_counts_as_much_as_the_known_words_beside_it(engine
     assert ids(engine.search("berusad på jobbet")) == [48, 49]
 
 
+def test_a_word_most_guides_use_is_not_required_beside_a_rarer_one(engine_with):
+    # "anställd" is in most guides; "sparka" in none, but its synonym "avskeda" is in "Avsked",
+    # which never says "anställd" (nor "personal", "arbetstagare").
+    staff = [guide(50 + n, f"Schemat vecka {n}", "Varje anställd får sitt schema i tid.") for n in range(12)]
+    dismissal = guide(62, "Avsked", "När arbetsgivaren vill avskeda någon.", "Det mest ingripande beslutet.")
+    engine = engine_with(*LIBRARY, *staff, dismissal)
+    assert ids(engine.search("sparka en anställd"))[:1] == [62]
+
+
 def test_a_query_that_would_match_too_much_gives_up_the_thesaurus(engine_with, monkeypatch):
     disputes = [guide(43 + n, f"Tvist nummer {n}", "När medarbetaren inte håller med.") for n in range(3)]
     engine = engine_with(*LIBRARY, *disputes)  # "gräl" is in no guide; "tvist" in three of nine

@@ -6,7 +6,7 @@ import pytest
 
 from search import analysis
 from search.expansions import DATA, SECOND_HOP, THESAURUS, ReaderVocabulary
-from search.query import MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
+from search.query import COMMON_SHARE, MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -147,3 +147,18 @@ def test_no_emphasis_when_no_word_is_known_or_the_word_may_be_misspelt_or_folded
     assert corrected.with_emphasis().concepts[0].emphasis == 1.0
     editors = for_library(plan("berusad på jobbet", SynonymTable([["berusad", "onykter"]])), [False, True])
     assert editors.concepts[0].emphasis == 1.0
+
+
+def test_a_concept_most_of_the_library_matches_is_not_required_beside_a_rarer_one():
+    query_plan = plan("lönesamtal medarbetare", NO_SYNONYMS)
+    shares = {"lönesamtal": 0.05, "medarbetare": COMMON_SHARE + 0.1}
+    salary, staff = query_plan.for_library([True, True], 100, shares).concepts
+    assert (salary.common, staff.common) == (False, True)
+    assert query_plan.for_library([True, True], 100, shares).required == 1
+    # Both common, or both rare: both required, as before.
+    everywhere = {"lönesamtal": COMMON_SHARE + 0.1, "medarbetare": COMMON_SHARE + 0.1}
+    assert query_plan.for_library([True, True], 100, everywhere).required == 2
+    assert query_plan.for_library([True, True], 100, {}).required == 2
+    # A library so large that the rarer concept alone would be too many guides to count.
+    large = query_plan.for_library([True, True], 100 * MAX_EXPANDED_MATCHES, shares)
+    assert not any(c.common for c in large.concepts) and large.required == 2

@@ -32,6 +32,10 @@ MAX_EXPANDED_MATCHES = 3_000
 #: ("jobbet", "anställd" in a library for managers): beside rarer concepts it is not required, and
 #: adds to a guide's score without counting to its coverage (QueryPlan.with_common_concepts).
 COMMON_SHARE = 0.4
+#: ... only while the rarer concepts alone are expected to match at most this many guides: then
+#: no query matches more guides for it than a rare word does (at 100,000 guides, 1 %), and the
+#: PostgreSQL engine's counting and faceting stay cheap. Never binds below 1,000 guides.
+MAX_CORE_MATCHES = 1_000
 #: Both halves of a compound query word (the engines weigh that way of matching with this).
 COMPOUND_WEIGHT = 0.6
 #: A concept whose word no guide uses counts at most this many times its ways' own weights
@@ -150,13 +154,13 @@ class QueryPlan:
         does not, are no longer required: "sparka en anställd" is about "sparka" (avskeda), and the
         guide "Avsked" need not say "anställd" to be found. They still add to the score (as
         Elasticsearch's common terms query treats frequent words). Only while the rarer concepts
-        alone are expected to match at most MAX_EXPANDED_MATCHES guides, so a large library never
-        counts and facets more guides than the budget of expansions allows."""
+        alone are expected to match at most MAX_CORE_MATCHES guides, so a large library never
+        counts and facets many more guides for it."""
         common = [c.share(shares) > COMMON_SHARE for c in self.concepts]
         if all(common) or not any(common):
             return self
         found = replace(self, concepts=tuple(replace(c, common=x) for c, x in zip(self.concepts, common, strict=True)))
-        return found if found.expected_matches(guides, shares) <= MAX_EXPANDED_MATCHES else self
+        return found if found.expected_matches(guides, shares) <= MAX_CORE_MATCHES else self
 
     def for_library(self, known: list[bool], guides: int, shares: Mapping[str, float]) -> QueryPlan:
         """The plan for a library of `guides` guides that has each concept's word or not (known),

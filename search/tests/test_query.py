@@ -6,7 +6,7 @@ import pytest
 
 from search import analysis
 from search.expansions import DATA, SECOND_HOP, THESAURUS, ReaderVocabulary
-from search.query import COMMON_SHARE, MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
+from search.query import COMMON_SHARE, MAX_CORE_MATCHES, MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -160,5 +160,5 @@ def test_a_concept_most_of_the_library_matches_is_not_required_beside_a_rarer_on
     assert query_plan.for_library([True, True], 100, everywhere).required == 2
     assert query_plan.for_library([True, True], 100, {}).required == 2
     # A library so large that the rarer concept alone would be too many guides to count.
-    large = query_plan.for_library([True, True], 100 * MAX_EXPANDED_MATCHES, shares)
+    large = query_plan.for_library([True, True], 100 * MAX_CORE_MATCHES, shares)
     assert not any(c.common for c in large.concepts) and large.required == 2

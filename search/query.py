@@ -129,10 +129,13 @@ class QueryPlan:
 
     @property
     def required(self) -> int:
-        """How many of the core concepts a guide must match: all of up to two, then about two in
-        three, so a question in plain words ("hur ger jag feedback till en kollega") still finds guides."""
-        count = len(self.core())
-        return count - (count - 1) // 2 if count > 2 else count
+        """How many of the core concepts a guide must match: of all the concepts, all of up to two,
+        then about two in three, so a question in plain words ("hur ger jag feedback till en
+        kollega") still finds guides; the common concepts are taken as matched. So a common concept
+        only ever loosens what a guide must match, never tightens it."""
+        count = len(self.concepts)
+        of_all = count - (count - 1) // 2 if count > 2 else count
+        return max(of_all - (count - len(self.core())), 1)
 
     def adjacent_pairs(self) -> list[tuple[Concept, Concept]]:
         """Neighbouring concepts, for the bonus when guide text has them close together."""

@@ -162,3 +162,12 @@ def test_a_concept_most_of_the_library_matches_is_not_required_beside_a_rarer_on
     # A library so large that the rarer concept alone would be too many guides to count.
     large = query_plan.for_library([True, True], 100 * MAX_CORE_MATCHES, shares)
     assert not any(c.common for c in large.concepts) and large.required == 2
+
+
+def test_a_common_concept_only_loosens_what_a_guide_must_match():
+    # Three concepts: any two of them before; with "medarbetare" common, any one of the other two
+    # (what the old rule asks of a guide that has "medarbetare"), never both.
+    query_plan = plan("lönesamtal konflikt medarbetare", NO_SYNONYMS)
+    assert query_plan.required == 2
+    shares = {"lönesamtal": 0.05, "konflikt": 0.05, "medarbetare": COMMON_SHARE + 0.1}
+    assert query_plan.for_library([True, True, True], 100, shares).required == 1

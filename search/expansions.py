@@ -37,6 +37,12 @@ MIN_GLOSSARY_WEIGHT = 0.5
 PREFIX_WEIGHT = 0.5
 MAX_LONGER_WORDS = 3
 MIN_CLIPPED_LENGTH = 4
+#: A compound of the library with the same first part as a compound no guide uses ("provtid" ->
+#: provanställning, "sjukfrånvaro" -> sjukskrivning, sjuklön): a sibling, not a synonym. At most
+#: MAX_SIBLINGS, the most used first, read from SIBLING_CANDIDATES words that start alike.
+SIBLING_WEIGHT = 0.4
+MAX_SIBLINGS = 3
+SIBLING_CANDIDATES = 200
 #: A word FreeDict translates: one of several senses, often the wrong one.
 DICTIONARY_WEIGHT = 0.45
 #: Thesaurus synonyms: both words list each other / only the query word lists it / only the other does.
@@ -88,14 +94,14 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 #: Where an expansion comes from (Expansion.source).
 FORM, DERIVED, GLOSSARY, DICTIONARY = "form", "derived", "glossary", "dictionary"
-THESAURUS, SECOND_HOP, PREFIX = "thesaurus", "second hop", "prefix"
+THESAURUS, SECOND_HOP, PREFIX, SIBLING = "thesaurus", "second hop", "prefix", "sibling"
 
 
 @dataclass(frozen=True)
 class Expansion:
     words: tuple[str, ...]  # the alternative, as words ("fysisk", "aktivitet")
     weight: float  # below 1.0: an expansion never counts as much as the word itself
-    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP or PREFIX
+    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP, PREFIX or SIBLING
 
 
 def glossary_weight(rank: int) -> float:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import abc
 import logging
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from search import compounds, expansions, query, spelling
-from search.analysis import is_folded, is_stopword, normalise, words
+from search.analysis import is_folded, is_stopword, normalise, stem, words
 from search.base import (
     MAX_QUERY_LENGTH,
     SORT_RELEVANCE,
@@ -187,6 +188,7 @@ class AnalysedEngine(SearchEngine):
         plan = plan.with_longer_words(
             [() if k else self._longer_words(c.word) for c, k in zip(plan.concepts, known, strict=True)]
         )
+        plan = plan.with_siblings([() if k else self._siblings(c) for c, k in zip(plan.concepts, known, strict=True)])
         plan = plan.for_library(known, *self._shares(plan.words_to_count()))
         plan = plan.with_spellings([self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], known)
         plan = plan.with_corrections(
@@ -205,6 +207,22 @@ class AnalysedEngine(SearchEngine):
             return ()
         longer = [w for w in self._frequent_words(word, expansions.MAX_LONGER_WORDS + 1) if w != word]
         return tuple(longer[: expansions.MAX_LONGER_WORDS])
+
+    def _siblings(self, concept: query.Concept) -> tuple[str, ...]:
+        """Indexed compounds with the same first part as a compound no guide uses, the most used
+        first, one form of each ("provtid": "provanställning"; "sjukfrånvaro": "sjukskrivning")."""
+        if not concept.compound:
+            return ()
+        head = concept.compound[0]
+        start = os.path.commonprefix([concept.word, head])  # "prov" of "provtid" read as "prova" + "tid"
+        if len(start) < compounds.MIN_PART_LENGTH:
+            return ()
+        found: dict[str, str] = {}
+        for word in self._frequent_words(start, expansions.SIBLING_CANDIDATES):
+            halves = compounds.split(word)
+            if word != concept.word and halves and halves[0] == head and halves[1] != concept.compound[1]:
+                found.setdefault(stem(word), word)
+        return tuple(found.values())[: expansions.MAX_SIBLINGS]
 
     @staticmethod
     def _hit(guide: StoredGuide, highlighter: Highlighter) -> Hit:

@@ -21,7 +21,9 @@ from search.synonyms import SynonymTable
 
 #: Expansions from general lexical data, the least sure: the ones given up when a query would
 #: match too much of a large library.
-UNSURE_SOURCES = frozenset({expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY, expansions.PREFIX})
+UNSURE_SOURCES = frozenset(
+    {expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY, expansions.PREFIX, expansions.SIBLING}
+)
 #: A query keeps its unsure expansions only while it is expected to match at most this many guides
 #: (the least sure and most common go first). Never binds in a library smaller than this; at
 #: 100,000 guides, it keeps "styrka" from matching a third of them through "kraft", "fördel", "ork"…
@@ -187,15 +189,17 @@ class QueryPlan:
     def with_longer_words(self, longer: list[tuple[str, ...]]) -> QueryPlan:
         """Each concept also found by indexed words that start with its word, for a clipped word
         no guide uses ("rehab": "rehabilitering")."""
+        return self._with_words(longer, expansions.PREFIX_WEIGHT, expansions.PREFIX)
+
+    def with_siblings(self, siblings: list[tuple[str, ...]]) -> QueryPlan:
+        """Each compound no guide uses also found by the library's compounds with its first part
+        ("provtid": "provanställning")."""
+        return self._with_words(siblings, expansions.SIBLING_WEIGHT, expansions.SIBLING)
+
+    def _with_words(self, found_words: list[tuple[str, ...]], weight: float, source: str) -> QueryPlan:
         concepts = tuple(
-            replace(
-                c,
-                related=(
-                    *c.related,
-                    *(expansions.Expansion((w,), expansions.PREFIX_WEIGHT, expansions.PREFIX) for w in found),
-                ),
-            )
-            for c, found in zip(self.concepts, longer, strict=True)
+            replace(c, related=(*c.related, *(expansions.Expansion((w,), weight, source) for w in found)))
+            for c, found in zip(self.concepts, found_words, strict=True)
         )
         return replace(self, concepts=concepts)
 

@@ -237,6 +237,14 @@ def test_a_clipped_word_no_guide_uses_finds_the_words_it_starts(engine_with):
     assert engine.search("rehab").suggestion is None  # not taken for a typo
 
 
+def test_a_compound_no_guide_uses_finds_the_compounds_with_its_first_part(engine_with):
+    # No guide says "sjukintyg" (nor "intyg"); "sjukskrivning" and "sjukskriven" share its first part.
+    sick_leave = guide(63, "Sjukskrivning", "Första dagen ringer medarbetaren in.")
+    shipping = guide(64, "Sjöfart", "Om båtar.")  # starts alike, no compound of "sjuk"
+    engine = engine_with(*LIBRARY, sick_leave, shipping)
+    assert set(ids(engine.search("sjukintyg"))) == {4, 63}
+
+
 def test_question_words_are_not_required(engine_with):
     engine = engine_with(*LIBRARY)
     assert ids(engine.search("hur ska jag göra när en medarbetare blir sjukskriven"))[0] == 4

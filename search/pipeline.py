@@ -210,7 +210,7 @@ class AnalysedEngine(SearchEngine):
 
     def _siblings(self, concept: query.Concept) -> tuple[str, ...]:
         """Indexed compounds with the same first part as a compound no guide uses, the most used
-        first, one form of each ("provtid": "provanställning"; "sjukfrånvaro": "sjukskrivning")."""
+        first, one form of each ("provtid": "provanställning"; "sjukintyg": "sjukskrivning")."""
         if not concept.compound:
             return ()
         head = concept.compound[0]

@@ -170,7 +170,8 @@ class QueryPlan:
     def for_library(self, known: list[bool], guides: int, shares: Mapping[str, float]) -> QueryPlan:
         """The plan for a library of `guides` guides that has each concept's word or not (known),
         given the share of its guides that use each of words_to_count(): synonyms of synonyms only
-        for words it does not have, and no more unsure expansions than MAX_EXPANDED_MATCHES allows."""
+        for words it does not have, and no more unsure expansions than MAX_EXPANDED_MATCHES allows;
+        then the concepts most of it matches are marked common (with_common_concepts)."""
         concepts = tuple(
             c.without({e for e in c.related if e.source == expansions.SECOND_HOP}) if used else c
             for c, used in zip(self.concepts, known, strict=True)

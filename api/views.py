@@ -131,7 +131,7 @@ def guides(request):
     )
     if new_search:
         filters = {"category": areas, "situation": situations}  # the log's stored names, as the API's
-        log_search(request, response, SearchLog.API, query, filters, results.total)
+        log_search(response, SearchLog.API, query, filters, results.total)
     return response
 
 

@@ -82,7 +82,7 @@ def catalogue_view(request, catalogue):
     if new_search:
         # The log (and the proxy's log lines) name filters as the API does: a stored format.
         chosen_slugs = {"category": areas, "situation": situations}
-        log_search(request, response, SearchLog.CATALOGUE, query, chosen_slugs, results.total)
+        log_search(response, SearchLog.CATALOGUE, query, chosen_slugs, results.total)
     return response
 
 

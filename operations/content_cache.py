@@ -140,9 +140,20 @@ def _next_generation() -> None:
         if not moved:
             _first_row()
     except Exception:
-        logger.exception("Could not mark cached pages and results stale")
+        if _table_missing(ContentGeneration):
+            pass  # a database still being migrated (Wagtail's first pages): nothing was kept yet
+        else:
+            logger.exception("Could not mark cached pages and results stale")
     _here.shared = None
     proxy_cache.purge()
+
+
+def _table_missing(model) -> bool:
+    try:
+        with connection.cursor() as cursor:
+            return model._meta.db_table not in connection.introspection.table_names(cursor)
+    except Exception:
+        return False
 
 
 def _request_started(**kwargs) -> None:

@@ -9,8 +9,11 @@ stale, and shared by all processes through the database whatever the cache is.
 
 This module knows no app: apps tell it which models show on pages (PAGE_CACHE_INVALIDATING_MODELS)
 and which request headers select another page at the same address (PAGE_CACHE_KEY_HEADERS); a
-response that must reach every reader through the view (a logged search) says so as HTTP does,
-with Cache-Control: private.
+response that must reach every reader through the view says so as HTTP does, with Cache-Control:
+private, and a middleware above this one that wants the view to answer a request sets
+`request.page_cache_bypass` (search.log does, for a reader over the search rate limit). A stored
+page keeps its headers, so whatever a view hands on in one (a search's log entry) reaches every
+reader it is served to.
 
 Behind the documented proxy (deploy/nginx; PROXY_CACHE_SECONDS), a page this cache would keep is
 also offered to the proxy to keep (X-Accel-Expires), with the CSRF placeholder left in for the
@@ -117,6 +120,8 @@ class AnonymousPageCacheMiddleware:
 
     def _cacheable_request(self, request) -> bool:
         if request.method not in ("GET", "HEAD") or not (settings.PAGE_CACHE_SECONDS or settings.PROXY_CACHE_SECONDS):
+            return False
+        if getattr(request, "page_cache_bypass", False):
             return False
         if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PREFIXES):
             return False

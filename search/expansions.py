@@ -37,6 +37,12 @@ MIN_GLOSSARY_WEIGHT = 0.5
 PREFIX_WEIGHT = 0.5
 MAX_LONGER_WORDS = 3
 MIN_CLIPPED_LENGTH = 4
+#: A compound of the library with the same first part as a compound no guide uses ("provtid" ->
+#: provanställning, "sjukfrånvaro" -> sjukskrivning, sjuklön): a sibling, not a synonym. At most
+#: MAX_SIBLINGS, the most used first, read from SIBLING_CANDIDATES words that start alike.
+SIBLING_WEIGHT = 0.4
+MAX_SIBLINGS = 3
+SIBLING_CANDIDATES = 200
 #: A word FreeDict translates: one of several senses, often the wrong one.
 DICTIONARY_WEIGHT = 0.45
 #: Thesaurus synonyms: both words list each other / only the query word lists it / only the other does.
@@ -49,6 +55,13 @@ FAMILY_FACTOR = 0.8
 SECOND_HOP_WEIGHT = 0.25
 MAX_SECOND_HOP = 4
 MIN_SECOND_HOP_PATHS = 2
+#: Two steps from the word, a common word is more often another sense than the same one:
+#: "utmattad" -> slutkörd, utsliten -> *slut* (Zipf 5.4), which every guide about ending something
+#: uses. Rarer words two steps away keep the sense ("sliten", "matt"). What counts is the stem, as
+#: the engines search it: "vissen" is rare, but its stem "viss" is that of "vissa" (Zipf 6.2).
+MAX_SECOND_HOP_ZIPF = 5.0
+#: Endings tried on a stem to find the commonest word that shares it (stem_zipf).
+STEM_ENDINGS = ("", "a", "e", "t", "en", "er", "ar", "or", "ade", "as", "na")
 #: At most this many thesaurus synonyms per word (the most reliable, then the most common).
 MAX_SYNONYMS = 6
 MAX_TRANSLATIONS = 4
@@ -81,19 +94,32 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 #: Where an expansion comes from (Expansion.source).
 FORM, DERIVED, GLOSSARY, DICTIONARY = "form", "derived", "glossary", "dictionary"
-THESAURUS, SECOND_HOP, PREFIX = "thesaurus", "second hop", "prefix"
+THESAURUS, SECOND_HOP, PREFIX, SIBLING = "thesaurus", "second hop", "prefix", "sibling"
 
 
 @dataclass(frozen=True)
 class Expansion:
     words: tuple[str, ...]  # the alternative, as words ("fysisk", "aktivitet")
     weight: float  # below 1.0: an expansion never counts as much as the word itself
-    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP or PREFIX
+    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP, PREFIX or SIBLING
 
 
 def glossary_weight(rank: int) -> float:
     """The weight of a glossary phrase's Swedish term by its place in the entry."""
     return max(GLOSSARY_WEIGHT - GLOSSARY_STEP * rank, MIN_GLOSSARY_WEIGHT)
+
+
+def stem_zipf(phrase: str) -> float:
+    """How common the commonest Swedish word is that a phrase's rarest word stems like (Zipf): what an
+    engine matches when it searches the stem."""
+    return min(
+        max(
+            wordfreq.zipf_frequency(form, "sv")
+            for form in (word, *(stem(word) + ending for ending in STEM_ENDINGS))
+            if form == word or stem(form) == stem(word)
+        )
+        for word in words(phrase) or [phrase]
+    )
 
 
 def _read_table(path: Path) -> dict[str, list[str]]:
@@ -159,7 +185,11 @@ class ReaderVocabulary:
             for further, second in self._synonyms.get(synonym, {}).items():
                 if further not in found and further not in heads:
                     paths[further].append(weight * second)
-        corroborated = {further: sum(found) for further, found in paths.items() if len(found) >= MIN_SECOND_HOP_PATHS}
+        corroborated = {
+            further: sum(found)
+            for further, found in paths.items()
+            if len(found) >= MIN_SECOND_HOP_PATHS and stem_zipf(further) <= MAX_SECOND_HOP_ZIPF
+        }
         further = self._usable(word, corroborated)[:MAX_SECOND_HOP]
         return [Expansion(tuple(words(synonym)), weight, THESAURUS) for synonym, weight in direct] + [
             Expansion(tuple(words(synonym)), SECOND_HOP_WEIGHT, SECOND_HOP) for synonym, _ in further

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import abc
 import logging
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from search import compounds, expansions, query, spelling
-from search.analysis import is_folded, is_stopword, normalise, words
+from search.analysis import is_folded, is_stopword, normalise, stem, words
 from search.base import (
     MAX_QUERY_LENGTH,
     SORT_RELEVANCE,
@@ -39,7 +40,7 @@ SUGGEST_WORD_MARGIN = 50
 # Ranking, the same in both engines: the other ways to match a word count for less than the word.
 SPELLING_WEIGHT = 0.3  # a Swedish spelling of a word typed without å, ä, ö
 SYNONYM_WEIGHT = 0.7
-COMPOUND_WEIGHT = 0.6  # both halves of a compound query word
+COMPOUND_WEIGHT = query.COMPOUND_WEIGHT  # both halves of a compound query word
 CORRECTION_WEIGHT = 0.5
 PROXIMITY_WEIGHT = 1.0  # neighbouring query words close together
 #: A concept scores by its best way of matching, plus this share of the others.
@@ -187,9 +188,10 @@ class AnalysedEngine(SearchEngine):
         plan = plan.with_longer_words(
             [() if k else self._longer_words(c.word) for c, k in zip(plan.concepts, known, strict=True)]
         )
+        plan = plan.with_siblings([() if k else self._siblings(c) for c, k in zip(plan.concepts, known, strict=True)])
         plan = plan.for_library(known, *self._shares(plan.words_to_count()))
         plan = plan.with_spellings([self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], known)
-        return plan.with_corrections(
+        plan = plan.with_corrections(
             [
                 spelling.best_correction(c.word, self._words_near(c.word, c.max_edits), c.max_edits)
                 if c.needs_spelling and c.max_edits
@@ -197,6 +199,7 @@ class AnalysedEngine(SearchEngine):
                 for c in plan.concepts
             ]
         )
+        return plan.with_emphasis()
 
     def _longer_words(self, word: str) -> tuple[str, ...]:
         """Indexed words that start with a word no guide uses, the most used first ("rehab")."""
@@ -204,6 +207,22 @@ class AnalysedEngine(SearchEngine):
             return ()
         longer = [w for w in self._frequent_words(word, expansions.MAX_LONGER_WORDS + 1) if w != word]
         return tuple(longer[: expansions.MAX_LONGER_WORDS])
+
+    def _siblings(self, concept: query.Concept) -> tuple[str, ...]:
+        """Indexed compounds with the same first part as a compound no guide uses, the most used
+        first, one form of each ("provtid": "provanställning"; "sjukintyg": "sjukskrivning")."""
+        if not concept.compound:
+            return ()
+        head = concept.compound[0]
+        start = os.path.commonprefix([concept.word, head])  # "prov" of "provtid" read as "prova" + "tid"
+        if len(start) < compounds.MIN_PART_LENGTH:
+            return ()
+        found: dict[str, str] = {}
+        for word in self._frequent_words(start, expansions.SIBLING_CANDIDATES):
+            halves = compounds.split(word)
+            if word != concept.word and halves and halves[0] == head and halves[1] != concept.compound[1]:
+                found.setdefault(stem(word), word)
+        return tuple(found.values())[: expansions.MAX_SIBLINGS]
 
     @staticmethod
     def _hit(guide: StoredGuide, highlighter: Highlighter) -> Hit:

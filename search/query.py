@@ -21,13 +21,28 @@ from search.synonyms import SynonymTable
 
 #: Expansions from general lexical data, the least sure: the ones given up when a query would
 #: match too much of a large library.
-UNSURE_SOURCES = frozenset({expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY, expansions.PREFIX})
+UNSURE_SOURCES = frozenset(
+    {expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY, expansions.PREFIX, expansions.SIBLING}
+)
 #: A query keeps its unsure expansions only while it is expected to match at most this many guides
 #: (the least sure and most common go first). Never binds in a library smaller than this; at
 #: 100,000 guides, it keeps "styrka" from matching a third of them through "kraft", "fördel", "ork"…
 #: that each count for little (their inverse document frequency is low), and bounds the work of
 #: counting and faceting the matches.
 MAX_EXPANDED_MATCHES = 3_000
+#: A concept that more than this share of the library matches says little of what a guide is about
+#: ("jobbet", "anställd" in a library for managers): beside rarer concepts it is not required, and
+#: adds to a guide's score without counting to its coverage (QueryPlan.with_common_concepts).
+COMMON_SHARE = 0.4
+#: ... only while the rarer concepts alone are expected to match at most this many guides: then
+#: no query matches more guides for it than a rare word does (at 100,000 guides, 1 %), and the
+#: PostgreSQL engine's counting and faceting stay cheap. Never binds below 1,000 guides.
+MAX_CORE_MATCHES = 1_000
+#: Both halves of a compound query word (the engines weigh that way of matching with this).
+COMPOUND_WEIGHT = 0.6
+#: A concept whose word no guide uses counts at most this many times its ways' own weights
+#: (QueryPlan.with_emphasis): enough for its surest expansion to count as a word a guide has.
+MAX_EMPHASIS = 2.0
 
 
 def phrase_share(phrase: tuple[str, ...], shares: Mapping[str, float]) -> float:
@@ -45,6 +60,8 @@ class Concept:
     spellings: tuple[str, ...] = ()  # spellings with å, ä, ö that the guides use, of a word typed without
     known: bool = True  # the guides have the word or one of its spellings
     correction: str | None = None  # the closest indexed word when the word is unknown
+    emphasis: float = 1.0  # how much the whole concept counts beside the others (QueryPlan.with_emphasis)
+    common: bool = False  # matched by most of the library: neither required nor counted to coverage
 
     def compound_halves(self) -> tuple[tuple[str, ...], ...]:
         """Each half of a compound query word with its other forms: "konflikthantering" is found by
@@ -71,6 +88,15 @@ class Concept:
 
     def without(self, dropped: set[expansions.Expansion]) -> Concept:
         return replace(self, related=tuple(e for e in self.related if e not in dropped))
+
+    def surest_weight(self) -> float:
+        """The weight of the concept's surest expansion (or of its compound halves)."""
+        return max([e.weight for e in self.related] + ([COMPOUND_WEIGHT] if self.compound else []))
+
+    def explained_only(self) -> bool:
+        """A word no guide uses that only the reader vocabulary explains ("berusad", "sparka"):
+        not a misspelling, a folded word or a word with editors' synonyms."""
+        return not (self.known or self.synonyms or self.spellings or self.correction) and bool(self.related)
 
     @property
     def max_edits(self) -> int:
@@ -99,12 +125,19 @@ class QueryPlan:
     def is_empty(self) -> bool:
         return not self.concepts
 
+    def core(self) -> tuple[Concept, ...]:
+        """The concepts a guide is chosen by: all but the common ones (with_common_concepts)."""
+        return tuple(c for c in self.concepts if not c.common)
+
     @property
     def required(self) -> int:
-        """How many concepts a guide must match: all of up to two, then about two in three,
-        so a question in plain words ("hur ger jag feedback till en kollega") still finds guides."""
+        """How many of the core concepts a guide must match: of all the concepts, all of up to two,
+        then about two in three, so a question in plain words ("hur ger jag feedback till en
+        kollega") still finds guides; the common concepts are taken as matched. So a common concept
+        only ever loosens what a guide must match, never tightens it."""
         count = len(self.concepts)
-        return count - (count - 1) // 2 if count > 2 else count
+        of_all = count - (count - 1) // 2 if count > 2 else count
+        return max(of_all - (count - len(self.core())), 1)
 
     def adjacent_pairs(self) -> list[tuple[Concept, Concept]]:
         """Neighbouring concepts, for the bonus when guide text has them close together."""
@@ -118,13 +151,27 @@ class QueryPlan:
 
     def expected_matches(self, guides: int, shares: Mapping[str, float]) -> float:
         """Guides expected to match: the required number of the broadest concepts, all at once."""
-        broadest = sorted((c.share(shares) for c in self.concepts), reverse=True)[: self.required]
+        broadest = sorted((c.share(shares) for c in self.core()), reverse=True)[: self.required]
         return guides * math.prod(broadest)
+
+    def with_common_concepts(self, guides: int, shares: Mapping[str, float]) -> QueryPlan:
+        """Concepts that most of the library matches (over COMMON_SHARE), beside at least one that it
+        does not, are no longer required: "sparka en anställd" is about "sparka" (avskeda), and the
+        guide "Avsked" need not say "anställd" to be found. They still add to the score (as
+        Elasticsearch's common terms query treats frequent words). Only while the rarer concepts
+        alone are expected to match at most MAX_CORE_MATCHES guides, so a large library never
+        counts and facets many more guides for it."""
+        common = [c.share(shares) > COMMON_SHARE for c in self.concepts]
+        if all(common) or not any(common):
+            return self
+        found = replace(self, concepts=tuple(replace(c, common=x) for c, x in zip(self.concepts, common, strict=True)))
+        return found if found.expected_matches(guides, shares) <= MAX_CORE_MATCHES else self
 
     def for_library(self, known: list[bool], guides: int, shares: Mapping[str, float]) -> QueryPlan:
         """The plan for a library of `guides` guides that has each concept's word or not (known),
         given the share of its guides that use each of words_to_count(): synonyms of synonyms only
-        for words it does not have, and no more unsure expansions than MAX_EXPANDED_MATCHES allows."""
+        for words it does not have, and no more unsure expansions than MAX_EXPANDED_MATCHES allows;
+        then the concepts most of it matches are marked common (with_common_concepts)."""
         concepts = tuple(
             c.without({e for e in c.related if e.source == expansions.SECOND_HOP}) if used else c
             for c, used in zip(self.concepts, known, strict=True)
@@ -138,20 +185,22 @@ class QueryPlan:
             if found.expected_matches(guides, shares) <= MAX_EXPANDED_MATCHES:
                 break
             found = replace(found, concepts=tuple(c.without({expansion}) for c in found.concepts))
-        return found
+        return found.with_common_concepts(guides, shares)
 
     def with_longer_words(self, longer: list[tuple[str, ...]]) -> QueryPlan:
         """Each concept also found by indexed words that start with its word, for a clipped word
         no guide uses ("rehab": "rehabilitering")."""
+        return self._with_words(longer, expansions.PREFIX_WEIGHT, expansions.PREFIX)
+
+    def with_siblings(self, siblings: list[tuple[str, ...]]) -> QueryPlan:
+        """Each compound no guide uses also found by the library's compounds with its first part
+        ("provtid": "provanställning")."""
+        return self._with_words(siblings, expansions.SIBLING_WEIGHT, expansions.SIBLING)
+
+    def _with_words(self, found_words: list[tuple[str, ...]], weight: float, source: str) -> QueryPlan:
         concepts = tuple(
-            replace(
-                c,
-                related=(
-                    *c.related,
-                    *(expansions.Expansion((w,), expansions.PREFIX_WEIGHT, expansions.PREFIX) for w in found),
-                ),
-            )
-            for c, found in zip(self.concepts, longer, strict=True)
+            replace(c, related=(*c.related, *(expansions.Expansion((w,), weight, source) for w in found)))
+            for c, found in zip(self.concepts, found_words, strict=True)
         )
         return replace(self, concepts=concepts)
 
@@ -163,6 +212,26 @@ class QueryPlan:
 
     def with_corrections(self, corrections: list[str | None]) -> QueryPlan:
         concepts = tuple(replace(c, correction=fix) for c, fix in zip(self.concepts, corrections, strict=True))
+        return replace(self, concepts=concepts)
+
+    def with_emphasis(self) -> QueryPlan:
+        """A word no guide uses, beside words the guides do use, counts as much as they do.
+
+        Its expansions weigh less than a word itself so that a guide with the word outranks a
+        guide with a synonym of it. No guide has this word, so that comparison never arises; but
+        at its expansions' weights it would count for less than the query's other words, which
+        are often the generic ones ("berusad på jobbet": "Besked till kandidater som inte fick
+        jobbet" above "Alkohol och missbruk", whose text says "påverkad"). Such a concept is
+        scaled so that its surest way of matching counts as a word would (at most MAX_EMPHASIS
+        times), keeping the order of its ways. When no word of the query is known (an English
+        query, a query of unknown words) every concept is alike and nothing is scaled: scaling
+        would only lift the weakest translations ("planning") above the surer ones."""
+        if not any(c.known for c in self.concepts):
+            return self
+        concepts = tuple(
+            replace(c, emphasis=min(1.0 / c.surest_weight(), MAX_EMPHASIS)) if c.explained_only() else c
+            for c in self.concepts
+        )
         return replace(self, concepts=concepts)
 
     def suggestion(self) -> str | None:

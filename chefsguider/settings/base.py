@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "search.log.SearchLogMiddleware",  # above the page cache: a search served from it is logged too
     "operations.page_cache.AnonymousPageCacheMiddleware",
     "operations.routing.KeptSiteMiddleware",
 ]

@@ -13,6 +13,8 @@ from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import expect
 
+from search.models import SearchLog
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SECRET = "Kriterierna för lönesättning i tabellform"
@@ -60,15 +62,16 @@ def cache_state(response) -> str:
 
 
 def test_a_misspelt_search_leads_through_menade_du_to_the_corrected_results(live_server, page, library):
-    for _reader in range(2):  # each reader's search reaches the view (it is logged): suggestion and all
+    for state in ("miss", "hit"):  # the second reader's search comes from the cache, suggestion and all
         page.goto(f"{live_server.url}/chefsguider/")
         field = page.get_by_role("combobox", name="Sök i guider")
         field.fill("lönesamtl")
         with page.expect_response(re.compile(r"/chefsguider/\?q=")) as answer:
             field.press("Enter")
-        assert cache_state(answer.value) == "" and "private" in answer.value.headers["cache-control"]
+        assert cache_state(answer.value) == state and "private" in answer.value.headers["cache-control"]
         suggestion = page.locator(".did-you-mean")
         expect(suggestion).to_have_text("Menade du lönesamtal?")
+    assert SearchLog.objects.filter(query="lönesamtl").count() == 2  # each reader's search logged once
     suggestion.get_by_role("link", name="lönesamtal").click()
     page.wait_for_url(re.compile(r"q=l%C3%B6nesamtal$"))
     expect(page.locator(".guide-card").first).to_contain_text("Lönesamtal med medarbetare")

@@ -4,14 +4,13 @@ front of a real app server, with its cache and search log in a folder of the tes
 from __future__ import annotations
 
 import getpass
-import http.client
 import re
 import shutil
-import subprocess
-import time
 from pathlib import Path
 
 from django.conf import settings
+
+from operations.tests.servers import Listening
 
 TEMPLATE = Path(settings.BASE_DIR) / "deploy" / "nginx" / "chefsguider.conf.template"
 
@@ -21,7 +20,11 @@ def render(values: dict) -> str:
     return re.sub(r"\$\{(CHEFSGUIDER_[A-Z_]+)\}", lambda match: values[match.group(1)], TEMPLATE.read_text())
 
 
-class Proxy:
+class Proxy(Listening):
+    name = "nginx"
+    start_seconds = 20
+    stop_seconds = 10
+
     def __init__(self, folder: Path, upstream_port: int, port: int):
         self.port = port
         self.cache_dir, self.search_log = folder / "cache", folder / "searches.log"
@@ -44,34 +47,12 @@ class Proxy:
             f"  fastcgi_temp_path {folder}/fastcgi; uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;\n"
             f"  default_type text/html; include {site}; }}\n"
         )
-        self.process = subprocess.Popen([shutil.which("nginx"), "-c", str(main), "-p", str(folder)])
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                self.request("GET", "/healthz")
-                return
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError(f"nginx did not start: {(folder / 'error.log').read_text()}") from None
-                time.sleep(0.1)
+        self.folder = folder
+        self.start([shutil.which("nginx"), "-c", str(main), "-p", str(folder)])
 
-    def request(self, method, path, body=None, headers=None) -> http.client.HTTPResponse:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        connection.request(method, path, body, headers or {})
-        response = connection.getresponse()
-        response.text = response.read().decode()
-        connection.close()
-        return response
+    def why(self) -> str:
+        return ": " + (self.folder / "error.log").read_text()
 
     def get(self, path, cookies: dict | None = None):
         headers = {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())} if cookies else {}
         return self.request("GET", path, headers=headers)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()

@@ -10,7 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from operations.tests.proxy import Proxy
-from operations.tests.test_two_processes import SECRET, SERVER_SECRET_KEY, Server, free_port
+from operations.tests.servers import SERVER_SECRET_KEY, Server, free_port
+from operations.tests.test_two_processes import SECRET
 from search.models import SearchLog
 from search.registry import reset_engine
 

@@ -5,84 +5,13 @@ A change made in another process (here: this test's, as import_guides or a cron 
 through one of the servers is seen by the next anonymous request to the other, and both answer
 with the same validators (ETag, Last-Modified)."""
 
-import http.client
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
-from django.conf import settings
-from django.db import connection
+
+from operations.tests.servers import Server
 
 SECRET = "Hemligheten i brödtexten"
-SERVER_SECRET_KEY = "the-same-key-for-both-servers-" + "x" * 30
-
-
-def database_url() -> str:
-    """The test database as the servers reach it (pytest-django renamed it for the test run)."""
-    database = connection.settings_dict
-    if database["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{database['NAME']}"
-    user = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
-    return f"postgres://{user}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """One gunicorn process with one worker, on a loopback port of its own."""
-
-    def __init__(self, data_dir, **extra_environment):
-        self.port = free_port()
-        environment = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "operations.tests.server_settings",
-            "DATABASE_URL": database_url(),
-            "CHEFSGUIDER_DATA_DIR": str(data_dir),
-            "SECRET_KEY": SERVER_SECRET_KEY,
-            **extra_environment,
-        }
-        environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        command = [sys.executable, "-m", "gunicorn", "chefsguider.wsgi", "--bind", f"127.0.0.1:{self.port}",
-                   "--workers", "1", "--threads", "2", "--log-level", "warning"]
-        self.process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=environment)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                self.get("/healthz")
-                return
-            except OSError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.2)
-
-    def request(self, method, path, body=None, headers=None) -> http.client.HTTPResponse:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        connection.request(method, path, body, headers or {})
-        response = connection.getresponse()
-        response.text = response.read().decode()
-        connection.close()
-        return response
-
-    def get(self, path, headers=None):
-        """An anonymous reader: no cookies."""
-        return self.request("GET", path, headers=headers)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 @pytest.fixture

@@ -272,7 +272,10 @@ class PostgresEngine(AnalysedEngine):
         else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
             required = 1 if widen else plan.required
-            matched = self._matching(forms, required)
+            # Common concepts (QueryPlan.with_common_concepts) only add to the score; the nearest
+            # guides may be found by any concept.
+            chosen_by = tuple(form for form, c in zip(forms, plan.concepts, strict=True) if widen or not c.common)
+            matched = self._matching(chosen_by, required)
             proximity = [
                 f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, v, {_tsquery(params, f'{a.word} {b.word}')}, 1)"
                 for a, b in plan.adjacent_pairs()
@@ -352,7 +355,8 @@ class PostgresEngine(AnalysedEngine):
             ways.append((f"({head} || {tail})" if widen else f"({head} && {tail})", COMPOUND_WEIGHT, "ts_rank_cd"))
         forms = f"({' || '.join(query for query, _, _ in ways)})"
         scores = ", ".join(f"({weight} * {rank}({RANK_WEIGHTS}, v, {query}, 1))" for query, weight, rank in ways)
-        return forms, f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
+        best = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
+        return forms, best if concept.emphasis == 1.0 else f"({concept.emphasis:.4f} * {best})"
 
     # Completion -------------------------------------------------------------------------------
 

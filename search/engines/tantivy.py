@@ -365,11 +365,15 @@ class TantivyEngine(AnalysedEngine):
     def _matching(self, plan: QueryPlan, widen: bool) -> Query:
         if plan.is_empty:
             return Query.all_query()
-        concepts = [self._concept(concept, widen) for concept in plan.concepts]
+        # Common concepts (QueryPlan.with_common_concepts) only add to the score; the nearest guides
+        # may be found by any concept.
+        chosen_by = plan.concepts if widen else plan.core()
+        concepts = [self._concept(concept, widen) for concept in chosen_by]
         required = 1 if widen else plan.required
         core = Query.boolean_query([(Occur.Should, q) for q in concepts], minimum_number_should_match=required)
-        bonus = [(Occur.Should, q) for a, b in plan.adjacent_pairs() for q in self._near(a.word, b.word)]
-        return Query.boolean_query([(Occur.Must, core), *bonus]) if bonus else core
+        extra = [(Occur.Should, self._concept(c, widen)) for c in plan.concepts if c not in chosen_by]
+        extra += [(Occur.Should, q) for a, b in plan.adjacent_pairs() for q in self._near(a.word, b.word)]
+        return Query.boolean_query([(Occur.Must, core), *extra]) if extra else core
 
     def _concept(self, concept: Concept, widen: bool) -> Query:
         ways = [self._word(concept.word)]
@@ -388,7 +392,8 @@ class TantivyEngine(AnalysedEngine):
             ways.append(Query.boost_query(self._word(concept.correction), CORRECTION_WEIGHT))
         if concept.max_edits and (widen or concept.needs_spelling):
             ways.append(Query.boost_query(self._fuzzy(concept.word, concept.max_edits), FUZZY_BOOST))
-        return Query.disjunction_max_query(ways, tie_breaker=TIE_BREAKER)
+        best = Query.disjunction_max_query(ways, tie_breaker=TIE_BREAKER)
+        return best if concept.emphasis == 1.0 else Query.boost_query(best, concept.emphasis)
 
     def _fuzzy(self, word: str, distance: int) -> Query:
         """Stems within distance edits of the word's stem in a title or body: typos and inflections

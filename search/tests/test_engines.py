@@ -190,6 +190,35 @@ def test_thesaurus_synonyms_find_a_guide_but_never_outrank_the_word_itself(engin
     assert ids(engine.search("konflikter"))[:2] == [41, 42]
 
 
+def test_a_word_no_guide_uses_counts_as_much_as_the_known_words_beside_it(engine_with):
+    # No guide says "berusad"; one says "påverkad" (its synonym) throughout, the other has the
+    # generic "jobbet" in its title and "påverkad" in another sense. At its synonyms' weight the
+    # reader's own word would count for half as much as "jobbet", and that title would win.
+    drunk = guide(
+        48,
+        "Alkohol och påverkad personal",
+        "När en medarbetare är påverkad av alkohol på jobbet.",
+        "Påverkad personal får inte arbeta.",
+    )
+    job = guide(
+        49,
+        "Besked till kandidater som inte fick jobbet",
+        "Ge besked om jobbet i tid.",
+        "Kandidaten kan bli påverkad av beskedet.",
+    )
+    engine = engine_with(*LIBRARY, drunk, job)
+    assert ids(engine.search("berusad på jobbet")) == [48, 49]
+
+
+def test_a_word_most_guides_use_is_not_required_beside_a_rarer_one(engine_with):
+    # "anställd" is in most guides; "sparka" in none, but its synonym "avskeda" is in "Avsked",
+    # which never says "anställd" (nor "personal", "arbetstagare").
+    staff = [guide(50 + n, f"Schemat vecka {n}", "Varje anställd får sitt schema i tid.") for n in range(12)]
+    dismissal = guide(62, "Avsked", "När arbetsgivaren vill avskeda någon.", "Det mest ingripande beslutet.")
+    engine = engine_with(*LIBRARY, *staff, dismissal)
+    assert ids(engine.search("sparka en anställd"))[:1] == [62]
+
+
 def test_a_query_that_would_match_too_much_gives_up_the_thesaurus(engine_with, monkeypatch):
     disputes = [guide(43 + n, f"Tvist nummer {n}", "När medarbetaren inte håller med.") for n in range(3)]
     engine = engine_with(*LIBRARY, *disputes)  # "gräl" is in no guide; "tvist" in three of nine
@@ -206,6 +235,14 @@ def test_a_clipped_word_no_guide_uses_finds_the_words_it_starts(engine_with):
     engine = engine_with(*LIBRARY, back)
     assert ids(engine.search("rehab")) == [47]
     assert engine.search("rehab").suggestion is None  # not taken for a typo
+
+
+def test_a_compound_no_guide_uses_finds_the_compounds_with_its_first_part(engine_with):
+    # No guide says "sjukintyg" (nor "intyg"); "sjukskrivning" and "sjukskriven" share its first part.
+    sick_leave = guide(63, "Sjukskrivning", "Första dagen ringer medarbetaren in.")
+    shipping = guide(64, "Sjöfart", "Om båtar.")  # starts alike, no compound of "sjuk"
+    engine = engine_with(*LIBRARY, sick_leave, shipping)
+    assert set(ids(engine.search("sjukintyg"))) == {4, 63}
 
 
 def test_question_words_are_not_required(engine_with):

@@ -2,9 +2,11 @@
 
 import shutil
 
+import pytest
+
 from search import analysis
 from search.expansions import DATA, SECOND_HOP, THESAURUS, ReaderVocabulary
-from search.query import MAX_EXPANDED_MATCHES, plan
+from search.query import COMMON_SHARE, MAX_CORE_MATCHES, MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -96,6 +98,17 @@ def test_a_synonym_of_a_synonym_needs_two_paths_and_weighs_less_than_any_synonym
     assert further and max(further) < min(direct)
 
 
+def test_a_common_word_two_steps_away_is_left_out_a_rarer_one_kept():
+    # "utmattad" -> slutkörd, utsliten -> "slut": two paths, but as common a word as "slut" is more
+    # often another sense (every guide about ending something says "sluta"); "sliten" keeps the sense.
+    # "vissen" is rare, but engines search its stem "viss", the stem of "vissa".
+    (concept,) = plan("utmattad", NO_SYNONYMS).concepts
+    further = {" ".join(e.words) for e in concept.related if e.source == SECOND_HOP}
+    assert "sliten" in further
+    assert "slut" not in further
+    assert "vissen" not in further
+
+
 def test_a_word_of_a_headword_s_family_borrows_its_synonyms():
     (concept,) = plan("utbrändhet", NO_SYNONYMS).concepts
     assert {"slutkörd", "utarbetad"} <= {" ".join(e.words) for e in concept.related if e.source == THESAURUS}
@@ -109,3 +122,52 @@ def test_the_reader_vocabulary_works_without_the_gpl_dictionary(tmp_path):
     assert without_freedict.synonyms("gräl")  # the thesaurus
     assert "quarrel" in ReaderVocabulary().english(["quarrel"])  # FreeDict: gräl, tvist
     assert "quarrel" not in without_freedict.english(["quarrel"])
+
+
+def for_library(query_plan, known):
+    """The plan as the pipeline ends it for a library that has (True) or lacks each concept's word."""
+    return query_plan.for_library(known, 100, {}).with_spellings([()] * len(known), known).with_emphasis()
+
+
+def test_a_word_no_guide_uses_beside_known_words_counts_as_a_word():
+    berusad, jobbet = for_library(plan("berusad på jobbet", NO_SYNONYMS), [False, True]).concepts
+    surest = max(e.weight for e in berusad.related)  # "påverkad", a synonym both entries list: 0.5
+    assert 1 / MAX_EMPHASIS <= surest < 1.0  # an expansion weighs less than a word ...
+    assert berusad.emphasis * surest == pytest.approx(1.0)  # ... but this concept has no word to lose to
+    assert jobbet.emphasis == 1.0
+
+
+def test_no_emphasis_when_no_word_is_known_or_the_word_may_be_misspelt_or_folded():
+    # An English query: every concept alike, and scaling would lift the weakest translations most.
+    assert {c.emphasis for c in for_library(plan("holiday planning", NO_SYNONYMS), [False, False]).concepts} == {1.0}
+    query_plan = plan("berusad på jobbet", NO_SYNONYMS).for_library([False, True], 100, {})
+    folded = query_plan.with_spellings([("berusäd",), ()], [False, True]).with_emphasis()
+    assert folded.concepts[0].emphasis == 1.0  # a spelling of it is in the guides: weighed against that
+    corrected = query_plan.with_spellings([(), ()], [False, True]).with_corrections(["berusade", None])
+    assert corrected.with_emphasis().concepts[0].emphasis == 1.0
+    editors = for_library(plan("berusad på jobbet", SynonymTable([["berusad", "onykter"]])), [False, True])
+    assert editors.concepts[0].emphasis == 1.0
+
+
+def test_a_concept_most_of_the_library_matches_is_not_required_beside_a_rarer_one():
+    query_plan = plan("lönesamtal medarbetare", NO_SYNONYMS)
+    shares = {"lönesamtal": 0.05, "medarbetare": COMMON_SHARE + 0.1}
+    salary, staff = query_plan.for_library([True, True], 100, shares).concepts
+    assert (salary.common, staff.common) == (False, True)
+    assert query_plan.for_library([True, True], 100, shares).required == 1
+    # Both common, or both rare: both required, as before.
+    everywhere = {"lönesamtal": COMMON_SHARE + 0.1, "medarbetare": COMMON_SHARE + 0.1}
+    assert query_plan.for_library([True, True], 100, everywhere).required == 2
+    assert query_plan.for_library([True, True], 100, {}).required == 2
+    # A library so large that the rarer concept alone would be too many guides to count.
+    large = query_plan.for_library([True, True], 100 * MAX_CORE_MATCHES, shares)
+    assert not any(c.common for c in large.concepts) and large.required == 2
+
+
+def test_a_common_concept_only_loosens_what_a_guide_must_match():
+    # Three concepts: any two of them before; with "medarbetare" common, any one of the other two
+    # (what the old rule asks of a guide that has "medarbetare"), never both.
+    query_plan = plan("lönesamtal konflikt medarbetare", NO_SYNONYMS)
+    assert query_plan.required == 2
+    shares = {"lönesamtal": 0.05, "konflikt": 0.05, "medarbetare": COMMON_SHARE + 0.1}
+    assert query_plan.for_library([True, True, True], 100, shares).required == 1

@@ -263,3 +263,63 @@ def test_an_import_without_its_parent_page_names_it_and_writes_nothing(db, tmp_p
     apps.get_model(page_type).objects.all().delete()
     with pytest.raises(CommandError, match=rf"there is no {re.escape(named)} to import into; run migrate first"):
         call_command(command, str(tmp_path))
+
+
+TERMS = """\
+catalogue_intro: |
+  Stöd för chefer.
+
+  Andra stycket & mer.
+areas:
+  - name: Lön
+    intro: |
+      Om lön <i>och</i> lönesamtal.
+
+      Två stycken.
+  - name: Helt nytt område
+    slug: eget-namn
+situations:
+  - name: Ny som chef
+"""
+
+
+def test_terms_are_loaded_in_their_order_with_escaped_intros_and_the_catalogue_intro(db, tmp_path):
+    from guides.importer import import_terms
+    from guides.models import CataloguePage
+
+    path = tmp_path / "terms.yml"
+    path.write_text(TERMS, encoding="utf-8")
+    assert import_terms(path) == {"areas": 2, "situations": 1}
+    lon, new = GuideArea.objects.get(slug="lon"), GuideArea.objects.get(slug="eget-namn")
+    assert (lon.name, lon.sort_order, new.name, new.sort_order) == ("Lön", 1, "Helt nytt område", 2)
+    assert lon.intro == "<p>Om lön &lt;i&gt;och&lt;/i&gt; lönesamtal.</p><p>Två stycken.</p>"
+    assert new.intro == ""
+    assert Situation.objects.get(slug="ny-som-chef").sort_order == 1
+    catalogue = CataloguePage.objects.get()
+    assert catalogue.intro == "<p>Stöd för chefer.</p><p>Andra stycket &amp; mer.</p>"
+    assert catalogue.live and not catalogue.has_unpublished_changes
+    revisions = catalogue.revisions.count()
+    import_terms(path)  # the same file again: nothing new to publish
+    assert catalogue.revisions.count() == revisions
+    assert GuideArea.objects.filter(name="Lön").count() == 1
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("- just a list\n", "expected a mapping with areas and situations"),
+        ("areas: [\n", "cannot read terms (ParserError)"),
+        ("areas:\n  - slug: utan-namn\n", "every entry of areas needs a name"),
+        ("areas:\n  - name: Först i listan\nsituations:\n  - just text\n", "every entry of situations needs a name"),
+    ],
+)
+def test_a_broken_terms_file_names_its_fault_and_changes_nothing(db, tmp_path, text, reason):
+    from guides.importer import import_terms
+
+    before = list(GuideArea.objects.values_list("slug", "name", "sort_order"))
+    path = tmp_path / "terms.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        import_terms(path)
+    assert str(raised.value) == f"{path}: {reason}"
+    assert list(GuideArea.objects.values_list("slug", "name", "sort_order")) == before

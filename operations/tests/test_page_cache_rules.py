@@ -205,7 +205,7 @@ def connected_again():
     page_cache.connect_invalidation()
 
 
-def test_saving_deleting_moving_and_unpublishing_refresh_kept_pages(connected_again, client, make_guide):
+def test_saving_deleting_and_unpublishing_refresh_kept_pages(connected_again, client, make_guide):
     from guides.models import GuideArea
 
     kept = make_guide("Guiden som flyttas", publish=True)

@@ -150,6 +150,11 @@ BROKEN = {
     "keyword with a comma": (dict(keywords='["lön, pengar"]'), "without commas"),
     "unknown area": (dict(categories='["Okänt område"]'), "unknown guide area 'Okänt område'"),
     "unknown situation": (dict(situations='["Okänd"]'), "unknown situation 'Okänd'"),
+    "two unknown areas": (dict(categories='["Okänt", "Annat"]'), "unknown guide area 'Okänt', 'Annat' (use"),
+    "two unknown links": (dict(body="Se [a](/guider/saknas/) och [b](/guider/borta/)."),
+                          "links to unknown guide borta, saknas"),
+    "unknown fact": (dict(body="Uppsägningstiden är {{fakta:finns-inte-i-registret}}."),
+                     "line 9: unknown fact 'finns-inte-i-registret'"),
     "empty body": (dict(body="\n\n"), "body is empty"),
     "code block": (dict(body="```\nkod\n```\n"), "code blocks are not supported"),
     "h1 heading": (dict(body="# Stor rubrik\n\nText"), "only ## and ### headings"),
@@ -323,3 +328,73 @@ def test_a_broken_terms_file_names_its_fault_and_changes_nothing(db, tmp_path, t
         import_terms(path)
     assert str(raised.value) == f"{path}: {reason}"
     assert list(GuideArea.objects.values_list("slug", "name", "sort_order")) == before
+
+
+def test_sources_and_review_date_reach_the_page(db, tmp_path):
+    guide_file(tmp_path, "med-kallor", reviewed="2026-02-01",
+               sources='[{title: "Lagen om anställningsskydd", url: "https://www.riksdagen.se/las"}]')
+    assert not import_guides(tmp_path).failed
+    page = GuidePage.objects.get(slug="med-kallor")
+    assert str(page.reviewed_at) == "2026-02-01"
+    assert [(link.title, link.url) for link in page.sources.all()] == [
+        ("Lagen om anställningsskydd", "https://www.riksdagen.se/las")
+    ]
+
+
+def test_a_link_to_a_guide_imported_before_resolves_and_a_link_paragraph_becomes_a_guide_link(db, tmp_path):
+    first, later = tmp_path / "forst", tmp_path / "sedan"
+    first.mkdir(), later.mkdir()
+    guide_file(first, "lonesamtal")
+    import_guides(first)
+    guide_file(later, "lonerevision", "Text om [samtalet](/guider/lonesamtal/).\n\n[Lönesamtalet](/guider/lonesamtal/)\n")
+    report = import_guides(later)
+    assert report.failed == [] and len(report.created) == 1
+    target = GuidePage.objects.get(slug="lonesamtal")
+    page = GuidePage.objects.get(slug="lonerevision")
+    assert f'linktype="page" id="{target.pk}"' in page.body[0].value.source
+    assert page.body[1].block_type == "guide_link" and page.body[1].value["page"].pk == target.pk
+
+
+def test_a_guide_an_editor_unpublished_is_published_again_as_an_update_with_its_history(db, tmp_path):
+    from wagtail.models import PageLogEntry
+
+    path = guide_file(tmp_path, "tillbaka")
+    import_guides(tmp_path)
+    page = GuidePage.objects.get(slug="tillbaka")
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.edit").count() == 1
+    page.unpublish()
+    report = import_guides(tmp_path)
+    assert report.updated == [str(path)] and report.created == []
+    page.refresh_from_db()
+    assert page.live and PageLogEntry.objects.filter(page=page, action="wagtail.edit").count() == 2
+
+
+def test_create_terms_reuses_known_terms_and_adds_new_ones_last(db, tmp_path):
+    last = GuideArea.objects.order_by("sort_order").last().sort_order
+    areas = GuideArea.objects.count()
+    guide_file(tmp_path, "ny", categories='["Lön", "Ekonomi och budget"]')
+    assert not import_guides(tmp_path, create_terms=True).failed
+    new = GuideArea.objects.get(name="Ekonomi och budget")
+    assert new.slug == "ekonomi-och-budget" and new.sort_order == areas + 1 and new.sort_order > last
+    assert GuideArea.objects.filter(name="Lön").count() == 1
+    page = GuidePage.objects.get(slug="ny")
+    assert sorted(page.areas.values_list("slug", flat=True)) == ["ekonomi-och-budget", "lon"]
+
+
+def test_a_source_without_a_first_pass_creates_live_pages_under_its_parent(db, tmp_path):
+    """Expert answers go through the same import loop without the guides' first pass (no drafts)."""
+    from experts.importer import import_experts
+    from experts.models import ExpertAnswerPage, ExpertIndexPage
+
+    path = tmp_path / "fraga-om-lon.md"
+    path.write_text(
+        '---\ntitle: "Får jag sänka en lön?"\narea: "Lön"\nquestion: |\n  Kan jag sänka lönen?\n  Chef i Umeå\n'
+        'expert: "Eva Ek"\nexpert_role: "Jurist"\ndate: 2026-01-02\n---\nNej, inte ensidigt.\n',
+        encoding="utf-8",
+    )
+    report = import_experts(tmp_path)
+    assert report.created == [str(path)] and report.failed == []
+    page = ExpertAnswerPage.objects.get()
+    assert page.slug == "fraga-om-lon" and page.live and page.title == "Får jag sänka en lön?"
+    assert page.get_parent().pk == ExpertIndexPage.objects.get().pk
+    assert import_experts(tmp_path).unchanged == [str(path)]

@@ -346,7 +346,8 @@ def test_a_link_to_a_guide_imported_before_resolves_and_a_link_paragraph_becomes
     first.mkdir(), later.mkdir()
     guide_file(first, "lonesamtal")
     import_guides(first)
-    guide_file(later, "lonerevision", "Text om [samtalet](/guider/lonesamtal/).\n\n[Lönesamtalet](/guider/lonesamtal/)\n")
+    body = "Text om [samtalet](/guider/lonesamtal/).\n\n[Lönesamtalet](/guider/lonesamtal/)\n"
+    guide_file(later, "lonerevision", body)
     report = import_guides(later)
     assert report.failed == [] and len(report.created) == 1
     target = GuidePage.objects.get(slug="lonesamtal")

@@ -264,3 +264,38 @@ def test_each_guide_found_lists_its_terms_in_the_editors_order_without_a_query_p
     for number in range(4):
         make_guide(f"Fler {number}", areas=["ledarskap", "lon"], situations=["lonerevision"])
     assert terms_of_every_guide()[1] == one_guide  # the same queries for five guides as for one
+
+
+def test_kept_facet_counts_belong_to_their_own_filters(library, settings):
+    settings.PAGE_CACHE_SECONDS = 600  # facet counts are kept for the content generation
+    from django.core.cache import cache
+
+    cache.clear()
+    assert counts(find_guides(areas=["lon"]), "situation") == {"lonerevision": 2, "svara-samtal": 1}
+    assert counts(find_guides(), "situation") == {"lonerevision": 2, "svara-samtal": 2, "avsluta-anstallning": 1}
+    cache.clear()
+
+
+def test_ten_guides_a_page_newest_first_and_by_title_within_a_day(make_guide):
+    import datetime
+
+    day = datetime.date(2026, 5, 5)
+    for title in ("Bäst", "Cirkel", "Anteckna"):
+        make_guide(title, updated=day)
+    for n in range(9):
+        make_guide(f"Äldre {n}", updated=day - datetime.timedelta(days=n + 1))
+    results = find_guides()
+    assert results.total == 12 and len(results.guides) == 10
+    assert [guide.title for guide in results.guides[:3]] == ["Anteckna", "Bäst", "Cirkel"]
+
+
+def test_a_guides_terms_are_listed_in_the_editors_order_then_by_name(make_guide):
+    from guides.models import GuideArea
+
+    for slug in ("lon", "ledarskap", "arbetsratt"):
+        GuideArea.objects.filter(slug=slug).update(sort_order=1)
+    make_guide("Tre områden", areas=["lon", "ledarskap", "arbetsratt"])
+    (guide,) = find_guides().guides
+    assert [area.name for area in guide.areas.all()] == sorted(
+        GuideArea.objects.filter(slug__in=["lon", "ledarskap", "arbetsratt"]).values_list("name", flat=True)
+    )

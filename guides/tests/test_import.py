@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from guides.importer import import_guides
-from guides.models import GuideArea, GuidePage, Situation
+from guides.models import GUIDE_FORMS, GuideArea, GuidePage, Situation
 from guides.source import SourceError, body_blocks, parse_guide
 
 
@@ -150,6 +150,11 @@ BROKEN = {
     "keyword with a comma": (dict(keywords='["lön, pengar"]'), "without commas"),
     "unknown area": (dict(categories='["Okänt område"]'), "unknown guide area 'Okänt område'"),
     "unknown situation": (dict(situations='["Okänd"]'), "unknown situation 'Okänd'"),
+    "two unknown areas": (dict(categories='["Okänt", "Annat"]'), "unknown guide area 'Okänt', 'Annat' (use"),
+    "two unknown links": (dict(body="Se [a](/guider/saknas/) och [b](/guider/borta/)."),
+                          "links to unknown guide borta, saknas"),
+    "unknown fact": (dict(body="Uppsägningstiden är {{fakta:finns-inte-i-registret}}."),
+                     "line 9: unknown fact 'finns-inte-i-registret'"),
     "empty body": (dict(body="\n\n"), "body is empty"),
     "code block": (dict(body="```\nkod\n```\n"), "code blocks are not supported"),
     "h1 heading": (dict(body="# Stor rubrik\n\nText"), "only ## and ### headings"),
@@ -263,3 +268,177 @@ def test_an_import_without_its_parent_page_names_it_and_writes_nothing(db, tmp_p
     apps.get_model(page_type).objects.all().delete()
     with pytest.raises(CommandError, match=rf"there is no {re.escape(named)} to import into; run migrate first"):
         call_command(command, str(tmp_path))
+
+
+TERMS = """\
+catalogue_intro: |
+  Stöd för chefer.
+
+  Andra stycket & mer.
+areas:
+  - name: Lön
+    intro: |
+      Om lön <i>och</i> lönesamtal.
+
+      Två stycken.
+  - name: Helt nytt område
+    slug: eget-namn
+situations:
+  - name: Ny som chef
+"""
+
+
+def test_terms_are_loaded_in_their_order_with_escaped_intros_and_the_catalogue_intro(db, tmp_path):
+    from guides.importer import import_terms
+    from guides.models import CataloguePage
+
+    path = tmp_path / "terms.yml"
+    path.write_text(TERMS, encoding="utf-8")
+    assert import_terms(path) == {"areas": 2, "situations": 1}
+    lon, new = GuideArea.objects.get(slug="lon"), GuideArea.objects.get(slug="eget-namn")
+    assert (lon.name, lon.sort_order, new.name, new.sort_order) == ("Lön", 1, "Helt nytt område", 2)
+    assert lon.intro == "<p>Om lön &lt;i&gt;och&lt;/i&gt; lönesamtal.</p><p>Två stycken.</p>"
+    assert new.intro == ""
+    assert Situation.objects.get(slug="ny-som-chef").sort_order == 1
+    catalogue = CataloguePage.objects.get()
+    assert catalogue.intro == "<p>Stöd för chefer.</p><p>Andra stycket &amp; mer.</p>"
+    assert catalogue.live and not catalogue.has_unpublished_changes
+    revisions = catalogue.revisions.count()
+    import_terms(path)  # the same file again: nothing new to publish
+    assert catalogue.revisions.count() == revisions
+    assert GuideArea.objects.filter(name="Lön").count() == 1
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("- just a list\n", "expected a mapping with areas and situations"),
+        ("areas: [\n", "cannot read terms (ParserError)"),
+        ("areas:\n  - slug: utan-namn\n", "every entry of areas needs a name"),
+        ("areas:\n  - name: Först i listan\nsituations:\n  - just text\n", "every entry of situations needs a name"),
+    ],
+)
+def test_a_broken_terms_file_names_its_fault_and_changes_nothing(db, tmp_path, text, reason):
+    from guides.importer import import_terms
+
+    before = list(GuideArea.objects.values_list("slug", "name", "sort_order"))
+    path = tmp_path / "terms.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as raised:
+        import_terms(path)
+    assert str(raised.value) == f"{path}: {reason}"
+    assert list(GuideArea.objects.values_list("slug", "name", "sort_order")) == before
+
+
+def test_sources_and_review_date_reach_the_page(db, tmp_path):
+    guide_file(tmp_path, "med-kallor", reviewed="2026-02-01",
+               sources='[{title: "Lagen om anställningsskydd", url: "https://www.riksdagen.se/las"}]')
+    assert not import_guides(tmp_path).failed
+    page = GuidePage.objects.get(slug="med-kallor")
+    assert str(page.reviewed_at) == "2026-02-01"
+    assert [(link.title, link.url) for link in page.sources.all()] == [
+        ("Lagen om anställningsskydd", "https://www.riksdagen.se/las")
+    ]
+
+
+def test_a_link_to_a_guide_imported_before_resolves_and_a_link_paragraph_becomes_a_guide_link(db, tmp_path):
+    first, later = tmp_path / "forst", tmp_path / "sedan"
+    first.mkdir(), later.mkdir()
+    guide_file(first, "lonesamtal")
+    import_guides(first)
+    body = "Text om [samtalet](/guider/lonesamtal/).\n\n[Lönesamtalet](/guider/lonesamtal/)\n"
+    guide_file(later, "lonerevision", body)
+    report = import_guides(later)
+    assert report.failed == [] and len(report.created) == 1
+    target = GuidePage.objects.get(slug="lonesamtal")
+    page = GuidePage.objects.get(slug="lonerevision")
+    assert f'linktype="page" id="{target.pk}"' in page.body[0].value.source
+    assert page.body[1].block_type == "guide_link" and page.body[1].value["page"].pk == target.pk
+
+
+def test_a_guide_an_editor_unpublished_is_published_again_as_an_update_with_its_history(db, tmp_path):
+    from wagtail.models import PageLogEntry
+
+    path = guide_file(tmp_path, "tillbaka")
+    import_guides(tmp_path)
+    page = GuidePage.objects.get(slug="tillbaka")
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.edit").count() == 1
+    page.unpublish()
+    report = import_guides(tmp_path)
+    assert report.updated == [str(path)] and report.created == []
+    page.refresh_from_db()
+    assert page.live and PageLogEntry.objects.filter(page=page, action="wagtail.edit").count() == 2
+
+
+def test_create_terms_reuses_known_terms_and_adds_new_ones_last(db, tmp_path):
+    last = GuideArea.objects.order_by("sort_order").last().sort_order
+    areas = GuideArea.objects.count()
+    guide_file(tmp_path, "ny", categories='["Lön", "Ekonomi och budget"]')
+    assert not import_guides(tmp_path, create_terms=True).failed
+    new = GuideArea.objects.get(name="Ekonomi och budget")
+    assert new.slug == "ekonomi-och-budget" and new.sort_order == areas + 1 and new.sort_order > last
+    assert GuideArea.objects.filter(name="Lön").count() == 1
+    page = GuidePage.objects.get(slug="ny")
+    assert sorted(page.areas.values_list("slug", flat=True)) == ["ekonomi-och-budget", "lon"]
+
+
+def test_a_source_without_a_first_pass_creates_live_pages_under_its_parent(db, tmp_path):
+    """Expert answers go through the same import loop without the guides' first pass (no drafts)."""
+    from experts.importer import import_experts
+    from experts.models import ExpertAnswerPage, ExpertIndexPage
+
+    path = tmp_path / "fraga-om-lon.md"
+    path.write_text(
+        '---\ntitle: "Får jag sänka en lön?"\narea: "Lön"\nquestion: |\n  Kan jag sänka lönen?\n  Chef i Umeå\n'
+        'expert: "Eva Ek"\nexpert_role: "Jurist"\ndate: 2026-01-02\n---\nNej, inte ensidigt.\n',
+        encoding="utf-8",
+    )
+    report = import_experts(tmp_path)
+    assert report.created == [str(path)] and report.failed == []
+    page = ExpertAnswerPage.objects.get()
+    assert page.slug == "fraga-om-lon" and page.live and page.title == "Får jag sänka en lön?"
+    assert page.get_parent().pk == ExpertIndexPage.objects.get().pk
+    assert import_experts(tmp_path).unchanged == [str(path)]
+
+
+def front_matter_result(tmp_path, **meta):
+    """What parse_guide makes of a guide file with these front matter values: the source or the error."""
+    path = guide_file(tmp_path, "gransfall", **meta)
+    try:
+        return parse_guide(path.read_text(encoding="utf-8"), "gransfall")
+    except SourceError as error:
+        return str(error)
+
+
+LONG_URL = "https://www.riksdagen.se/" + "a" * 475  # 500 characters
+
+
+@pytest.mark.parametrize(
+    "meta, error",
+    [
+        (dict(sources='"https://www.riksdagen.se/"'), "sources must be a list of {title, url}"),
+        (dict(sources='[{title: "Lag", url: "https://a.se", extra: 1}]'),
+         "every source needs exactly a title and a url"),
+        (dict(sources=f'[{{title: "{"T" * 200}", url: "{LONG_URL}"}}]'), None),
+        (dict(sources=f'[{{title: "{"T" * 201}", url: "https://a.se"}}]'),
+         "a source's title must be a non-empty text of at most 200 characters"),
+        (dict(sources=f'[{{title: "Lag", url: "{LONG_URL}b"}}]'),
+         f"source url {LONG_URL[:60]!r} must be an https address"),
+        (dict(sources='[{title: "Lag", url: "http://www.riksdagen.se/lagar/lagen-om-anstallningsskydd-1982-80"}]'),
+         "source url 'http://www.riksdagen.se/lagar/lagen-om-anstallningsskydd-198' must be an https address"),
+        (dict(keywords="[" + ", ".join(f"ord{n}" for n in range(30)) + "]"), None),
+        (dict(keywords="[" + ", ".join(f"ord{n}" for n in range(31)) + "]"),
+         "keywords must be a list of at most 30 words or phrases"),
+        (dict(keywords=f'["{"k" * 60}"]'), None),
+        (dict(keywords=f'["{"k" * 61}"]'), "every keyword must be a text of at most 60 characters without commas"),
+        (dict(keywords='["  "]'), "every keyword must be a text of at most 60 characters without commas"),
+        (dict(keywords="[5]"), "every keyword must be a text of at most 60 characters without commas"),
+        (dict(form='"okänd"'), "form must be one of " + ", ".join(GUIDE_FORMS)),
+    ],
+)
+def test_front_matter_limits_are_exact_and_name_what_is_wrong(tmp_path, meta, error):
+    result = front_matter_result(tmp_path, **meta)
+    if error is None:
+        assert not isinstance(result, str), result
+    else:
+        assert result == error

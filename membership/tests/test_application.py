@@ -143,3 +143,12 @@ def test_the_thank_you_page_says_to_check_the_inbox(client, db):
     html = client.get("/bli-medlem/tack/").content.decode()
     assert "Kolla din e-post" in html and "sju dagar" in html
 
+
+
+def test_applying_again_before_confirming_renews_the_consent_with_the_details(apply):
+    apply()
+    first = Application.objects.get()
+    apply(name="Anna Bengtsson")
+    again = Application.objects.get()
+    assert again.name == "Anna Bengtsson"
+    assert again.consented_at > first.consented_at and again.submitted_at > first.submitted_at

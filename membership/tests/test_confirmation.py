@@ -127,3 +127,19 @@ def test_only_confirmed_members_and_editors_read_members_only_bodies(
         "staff": True,
         "editor": True,
     }
+
+
+def test_a_name_of_three_words_gives_the_first_as_first_name_and_the_rest_as_last_name(client, apply):
+    apply(name="Anna Maria Svensson")
+    link = link_in(mails_to("anna@example.se")[-1], "/bli-medlem/bekrafta/")
+    client.post(link, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    user = Application.objects.get().user
+    assert (user.first_name, user.last_name) == ("Anna", "Maria Svensson")
+
+
+def test_whether_a_login_is_a_member_is_asked_of_the_database_once_per_request(
+    make_member, django_user_model, django_assert_num_queries
+):
+    member = django_user_model.objects.get(pk=make_member().pk)  # a fresh user object, as a request has
+    with django_assert_num_queries(1):
+        assert is_member(member) and is_member(member)

@@ -475,3 +475,28 @@ def test_suggest_completes_titles_and_frequent_words_after_two_characters(engine
     assert completions[0] == "Lönesamtal med medarbetare"
     assert "lönesamtalet" in completions
     assert engine.suggest("ge och ta")[0] == "Ge och ta emot feedback"
+
+
+def test_sort_by_date_overrides_relevance_and_an_unknown_sort_means_relevance(engine_with):
+    engine = engine_with(
+        guide(61, "Lönesamtal", updated=datetime.date(2025, 1, 1)),
+        guide(62, "Att förbereda sig", body="Något om lönesamtal.", updated=datetime.date(2026, 6, 1)),
+    )
+    assert ids(engine.search("lönesamtal")) == [61, 62]
+    assert ids(engine.search("lönesamtal", sort=SORT_UPDATED)) == [62, 61]
+    assert ids(engine.search("lönesamtal", sort="okänd")) == [61, 62]
+
+
+def test_ten_guides_a_page_unless_asked(engine_with):
+    engine = engine_with(*(guide(70 + n, f"Guide om lön nummer {n}") for n in range(12)))
+    first = engine.search("")
+    assert len(first.hits) == 10 and first.total == 12
+    assert len(engine.search("", limit=11).hits) == 11
+
+
+def test_completions_keep_what_was_typed_before_the_last_word_and_skip_stopwords(engine_with):
+    engine = engine_with(*LIBRARY)
+    assert "lön lönesamtalet" in engine.suggest("lön lö")
+    assert "lön" in engine.suggest("lö")  # a three-letter word is offered
+    assert not any(completion.endswith("och") for completion in engine.suggest("oc"))
+    assert engine.suggest("lö", limit=1) == ["Lönesamtal med medarbetare"]

@@ -298,16 +298,17 @@ class TantivyEngine(AnalysedEngine):
         searcher = self._get_index().searcher()
         matching = self._matching(plan, widen)
         everything = self._filtered(matching, filters.areas, filters.situations)
+        asked = max(limit, 1)  # tantivy panics on 0; a count without guides still counts
         if plan.is_empty or sort == SORT_UPDATED:
             result = searcher.search(
-                everything, limit, offset=offset, order_by_field="updated", order=tantivy.Order.Desc
+                everything, asked, offset=offset, order_by_field="updated", order=tantivy.Order.Desc
             )
-            addresses = [address for _, address in result.hits]
+            addresses = [address for _, address in result.hits][:limit]
             scores = self._scores(searcher, everything, addresses)
         else:
-            result = searcher.search(everything, limit, offset=offset)
-            addresses = [address for _, address in result.hits]
-            scores = [score for score, _ in result.hits]
+            result = searcher.search(everything, asked, offset=offset)
+            addresses = [address for _, address in result.hits][:limit]
+            scores = [score for score, _ in result.hits][:limit]
         guides = [self._stored(searcher.doc(address), score) for address, score in zip(addresses, scores, strict=True)]
         facets = {} if widen else self._facets(searcher, matching, filters)
         return RetrievedPage(guides=guides, total=result.count, facets=facets)

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from search import query
-from search.base import MAX_QUERY_LENGTH, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
+from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
 from search.models import SynonymGroup
 from search.registry import create_engine
 from search.synonyms import forget_synonyms
@@ -317,6 +317,16 @@ def test_each_facet_counts_with_the_other_facets_filter_over_the_matching_guides
     assert results.facets["area"] == {"lon": 2, "kommunikation": 1, "arbetsratt": 1}
     # Situations: guides matching "lön" in the chosen area (71, 72, 74), whatever their situation.
     assert results.facets["situation"] == {"lonerevision": 1, "svara-samtal": 1}
+
+
+@pytest.mark.parametrize("sort", [SORT_RELEVANCE, SORT_UPDATED])
+def test_a_search_for_no_guides_still_counts_them(engine_with, sort):
+    # limit=0: only how many and the facet counts (tantivy itself refuses a limit of 0).
+    engine = engine_with(*FACETED)
+    results = engine.search("lön", SearchFilters(areas=("lon",)), sort=sort, limit=0)
+    assert (results.hits, results.total) == ([], 3)
+    assert results.facets["area"] == {"lon": 3, "kommunikation": 1, "arbetsratt": 1}
+    assert ids(engine.search("", limit=0)) == [] and engine.search("", limit=0).total == len(FACETED)
 
 
 def test_pages_share_one_total(engine_with):

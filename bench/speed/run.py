@@ -78,8 +78,9 @@ def wrk(url: str, duration: str, connections: int, threads: int, server_pids: li
     errors += int(non_2xx.group(1)) if non_2xx else 0
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": latency(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": latency(re.search(r"99%\s+(\S+)", output).group(1)),
+        # The distribution's own lines: a "+/- Stdev" column such as "90.50%" must not match.
+        "p50": latency(re.search(r"^\s*50%\s+(\S+)", output, re.M).group(1)),
+        "p99": latency(re.search(r"^\s*99%\s+(\S+)", output, re.M).group(1)),
         "errors": errors,
         "requests": requests,
         "cpu_ms": 1000 * used / max(requests, 1),

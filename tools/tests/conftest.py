@@ -43,3 +43,15 @@ WORKSHEET_BODY = [
     },
     {"type": "checklist", "value": {"title": "Att göra", "items": ["Boka ett rum", "Skicka kallelse"]}},
 ]
+
+
+@pytest.fixture(autouse=True)
+def rules_read_afresh():
+    """The planners' rule files are parsed once per process (lru_cache): each test parses them
+    afresh, so it tests this code's parsing and not what an earlier test, or mutation testing's
+    first run before it forks a process per mutant, left behind."""
+    from tools import processes
+
+    processes.all_processes.cache_clear()
+    yield
+    processes.all_processes.cache_clear()

@@ -17,11 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chefsguider.settings.base")
-os.environ["PAGE_CACHE_SECONDS"] = "0"
-os.environ.pop("DATABASE_URL", None)
-os.environ.pop("REDIS_URL", None)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from profile_guide import warm_client  # noqa: E402 (sets the environment the renders need)
 
 
 def main() -> None:
@@ -30,14 +27,7 @@ def main() -> None:
     parser.add_argument("--renders", type=int, default=20)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.test import Client
-
-    client = Client()
-    for _ in range(5):
-        assert client.get(args.url).status_code == 200
+    client = warm_client(args.url, 5)
     subprocess.run(["callgrind_control", "--instr=on", str(os.getpid())], check=True, capture_output=True)
     for _ in range(args.renders):
         client.get(args.url)

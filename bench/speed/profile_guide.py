@@ -25,6 +25,22 @@ os.environ.pop("DATABASE_URL", None)
 os.environ.pop("REDIS_URL", None)
 
 
+def warm_client(url: str, warmup: int):
+    """Django set up and a test client that has rendered `url` `warmup` times (fragments kept)."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    # Not setup_test_environment(): its instrumented template rendering would be measured too.
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    client = Client()
+    for _ in range(warmup):
+        assert client.get(url).status_code == 200
+    return client
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="/chefsguider/lonesamtal-med-medarbetare/")
@@ -35,19 +51,10 @@ def main() -> None:
     parser.add_argument("--queries", action="store_true", help="print the SQL of one render")
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.conf import settings
+    client = warm_client(args.url, args.warmup)
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    # Not setup_test_environment(): its instrumented template rendering would be measured too.
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    client = Client()
-    for _ in range(args.warmup):
-        assert client.get(args.url).status_code == 200
     with CaptureQueriesContext(connection) as captured:
         client.get(args.url)
     print(f"queries per render: {len(captured)}")

@@ -2,24 +2,15 @@
 fixed, small number of queries, and what is kept is never stale nor shown to the wrong reader."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_fragments")]
 
 #: Queries for an anonymous reader of a guide whose fragments are kept: the content generation, and
 #: nothing else. The site, the route to the page, its view restrictions (operations.routing), the
 #: guide's areas (page meta) and the membership call to action are kept for that generation too.
 KEPT_GUIDE_QUERIES = 1
-
-
-@pytest.fixture(autouse=True)
-def fragments(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def queries(client, url) -> tuple[int, str]:

@@ -2,20 +2,11 @@
 next request after any change to the tree is routed as Wagtail's own walk would route it."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def kept_routes(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_fragments")]
 
 
 def served(client, url) -> tuple[int, str]:

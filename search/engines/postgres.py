@@ -282,27 +282,40 @@ class PostgresEngine(AnalysedEngine):
             ]
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
             head = f"head_vector @@ ({' || '.join(forms)})"
+        # The filters, on a combination's lists; a guide passes them when its combination does.
         in_areas = _any_of(params, "areas", filters.areas)
         in_situations = _any_of(params, "situations", filters.situations)
+        guide_filter = "facets IN (SELECT facets FROM kept)" if filters.areas or filters.situations else "TRUE"
+        candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
         # Relevance: the candidates with the most concepts, those with a match in their title,
-        # ingress, search words or headings first (the small head vector, in the row), then the full
-        # ranking of those alone. By date: the newest, ranked only for Hit.score.
+        # ingress, search words or headings first (the small head vector, in the row), then the
+        # newest; only those are ranked by the full vector. By date: the newest, ranked only for
+        # Hit.score. (OFFSET 0 keeps the matches a bitmap scan: sorting by date, the planner could
+        # otherwise walk the date index and test every guide's full vector until it had enough.)
         candidate_order = "covered DESC, in_head DESC, updated DESC, guide_id"
         if not by_relevance:
             candidate_order = "updated DESC, guide_id"
-        candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
         order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
         vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
+        # The matches are read twice, never kept: once grouped by their short `facets` text
+        # ("lon,karriar|ny-som-chef", migration 0009) into combinations of areas and situations,
+        # over which the count, the filters and both facets' counts are worked out (a few thousand
+        # at most, however many guides match), and once for the candidates. Two plain scans cost
+        # less than keeping every match in a CTE.
         total, page, areas, situations = self._planned_rows(
             f"""
-            WITH matched AS MATERIALIZED (
-                SELECT guide_id, areas, situations, updated, covered, {head} AS in_head FROM ({matched}) AS found
-            ), chosen AS (
-                SELECT guide_id, updated, covered, in_head FROM matched WHERE {in_areas} AND {in_situations}
+            WITH matched AS NOT MATERIALIZED (
+                SELECT guide_id, facets, updated, covered, {head} AS in_head FROM ({matched}) AS found
             ), combinations AS MATERIALIZED (
-                SELECT areas, situations, count(*) AS n FROM matched GROUP BY areas, situations
+                SELECT facets, n, string_to_array(split_part(facets, '|', 1), ',') AS areas,
+                    string_to_array(split_part(facets, '|', 2), ',') AS situations
+                FROM (SELECT facets, count(*) AS n FROM matched GROUP BY facets) AS each_combination
+            ), kept AS MATERIALIZED (
+                SELECT facets, n FROM combinations WHERE {in_areas} AND {in_situations}
             ), candidates AS MATERIALIZED (
-                SELECT guide_id, covered FROM chosen ORDER BY {candidate_order} LIMIT {int(candidates)}
+                SELECT guide_id, covered FROM (
+                    SELECT guide_id, covered, in_head, updated FROM matched WHERE {guide_filter} OFFSET 0
+                ) AS candidate ORDER BY {candidate_order} LIMIT {int(candidates)}
             ), ranked AS (
                 SELECT guide_id, updated, {score} AS score FROM (
                     SELECT guide_id, covered, updated{vector} FROM candidates JOIN {TABLE} USING (guide_id) OFFSET 0
@@ -311,7 +324,7 @@ class PostgresEngine(AnalysedEngine):
                 SELECT guide_id, score, updated FROM ranked ORDER BY {order} LIMIT {int(limit)} OFFSET {int(offset)}
             )
             SELECT
-                (SELECT count(*) FROM chosen),
+                (SELECT coalesce(sum(n), 0)::int FROM kept),
                 (SELECT coalesce(json_agg(
                     json_build_array(guide_id, score, summary, body, members_only) ORDER BY {order}), '[]')
                  FROM page JOIN {TABLE} USING (guide_id, updated)),
@@ -391,15 +404,15 @@ def _word(params: _Params, word: str) -> str:
 
 
 def _facet_counts(column: str, condition: str) -> str:
-    """Guides per option of a facet among the matches: counted per distinct combination of areas
-    and situations first (the CTE combinations, one pass over the matches for both facets), so the
-    JSON lists are read once per combination, not once per guide."""
+    """Guides per option of a facet among the matches, from the combinations of areas and
+    situations (the CTE combinations): grouped by the facet's list first, so each distinct list is
+    unnested once."""
     return f"""(SELECT coalesce(json_object_agg(name, n), '{{}}') FROM (
         SELECT name, sum(n)::int AS n FROM (
             SELECT {column}, sum(n) AS n FROM combinations WHERE {condition} GROUP BY {column}
-        ) AS options, jsonb_array_elements_text({column}) AS name GROUP BY name) AS counts)"""
+        ) AS options, unnest({column}) AS name GROUP BY name) AS counts)"""
 
 
 def _any_of(params: _Params, column: str, values: Iterable[str]) -> str:
     values = list(values)
-    return f"{column} ?| {params.add(values)}::text[]" if values else "TRUE"
+    return f"{column} && {params.add(values)}::text[]" if values else "TRUE"

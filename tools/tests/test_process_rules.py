@@ -140,6 +140,16 @@ BROKEN = [
     ("offset a number", with_step(offset=7), "step a: offset must be a mapping such as {days: 7}"),
     ("offset in hours", with_step(offset={"hours": 1}), "unknown field hours in the offset of step a"),
     ("days a text", with_step(offset={"days": "7"}), OFFSET_VALUE),
+    (
+        "a unit after a whole number",
+        with_step(offset={"weeks": 1, "days": "7"}),
+        OFFSET_VALUE,
+    ),
+    (
+        "a unit after a fact number",
+        with_step(offset={"weeks": {"fact": "f"}, "days": "7"}),
+        OFFSET_VALUE,
+    ),
     ("days true", with_step(offset={"days": True}), OFFSET_VALUE),
     ("days from an unknown input", with_step(offset={"days": {"input": "lon"}}), OFFSET_VALUE),
     ("days from a list of inputs", with_step(offset={"days": {"input": ["antal"]}}), OFFSET_VALUE),
@@ -390,6 +400,14 @@ def test_a_steps_texts_fill_in_every_unit_in_numbers_and_words_the_day_and_the_a
     assert planned.text == "1/ett år, 2/två månader, 3/tre veckor, 3/tre dagar; 3 True"  # counts without their sign
     # 10 March 2026 + 1 year − 2 months = 10 January 2027; − 3 weeks + 3 days = 23 December 2026
     assert planned.calendar_date == D(2026, 12, 23)
+
+
+@pytest.mark.django_db
+def test_units_an_offset_leaves_out_count_as_noll_and_day_counts_only_its_days():
+    process = parse_process(
+        "veckor", rules(steps=[step(text="{days} {days_text}, {years_text}, dag {day}", offset={"weeks": 1})])
+    )
+    assert make_plan(process, D(2026, 3, 2), {}).steps[0].text == "0 noll dagar, noll år, dag 1"
 
 
 # -- dates and conditions ----------------------------------------------------------------

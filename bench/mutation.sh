@@ -30,7 +30,7 @@ declare -A TESTS=(
   [membership/views.py]="$MEMBERSHIP_TESTS"
   [membership/models.py]="$MEMBERSHIP_TESTS guides/tests/test_guide_page.py"
   [membership/throttling.py]="$MEMBERSHIP_TESTS"
-  [tools/processes.py]="tools/tests/test_process_planners.py"
+  [tools/processes.py]="tools/tests/test_process_planners.py tools/tests/test_process_rules.py"
   [facts/citations.py]="facts/tests"
   [facts/register.py]="facts/tests"
 )

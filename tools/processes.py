@@ -25,8 +25,9 @@ RULES_DIR = Path(__file__).parent / "rules"
 KINDS = {"task", "deadline", "fact"}
 INPUT_TYPES = {"integer", "boolean"}
 OFFSET_UNITS = ("years", "months", "weeks", "days")
-NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-STEP_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Matched whole (fullmatch): "$" alone would let a name end in a line break.
+NAME = re.compile(r"[a-z][a-z0-9_]*")
+STEP_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 NUMBER_WORDS = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
 UNIT_WORDS = {
     "years": ("år", "år"),
@@ -141,6 +142,9 @@ def parse_process(key: str, data) -> Process:
     if not isinstance(data, dict):
         raise RulesError("expected a mapping with title, summary, start_label, inputs and steps")
     _only_keys(data, {"title", "summary", "start_label", "note", "inputs", "steps"}, "the file")
+    for name in ("inputs", "steps"):
+        if not isinstance(data.get(name) or [], list):
+            raise RulesError(f"{name} must be a list")
     inputs = tuple(_parse_input(item) for item in data.get("inputs") or [])
     names = [item.name for item in inputs]
     if len(set(names)) != len(names) or "start" in names:
@@ -176,9 +180,19 @@ def _fact_refs(value) -> set[str]:
 
 
 def _only_keys(mapping: dict, allowed: set, where: str) -> None:
-    unknown = sorted(set(mapping) - allowed)
+    unknown = sorted(map(str, set(mapping) - allowed))  # as texts: YAML keys may be numbers too
     if unknown:
-        raise RulesError(f"unknown field {', '.join(map(str, unknown))} in {where}")
+        raise RulesError(f"unknown field {', '.join(unknown)} in {where}")
+
+
+def _is_whole(value) -> bool:
+    """Whether value is a whole number (YAML's true and false are ints to Python, not to an editor)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_one_of(value, names) -> bool:
+    """Whether value is one of the names (a list or mapping in its place is not, and is no crash)."""
+    return isinstance(value, str) and value in names
 
 
 def _text(mapping: dict, name: str, where: str = "the file") -> str:
@@ -194,13 +208,19 @@ def _parse_input(item) -> ProcessInput:
         raise RulesError("every input must be a mapping")
     _only_keys(item, {"name", "type", "label", "help", "min", "max"}, "an input")
     name = item.get("name")
-    if not isinstance(name, str) or not NAME.match(name):
+    if not isinstance(name, str) or not NAME.fullmatch(name):
         raise RulesError(f"input name {name!r} must be lowercase letters, digits and _")
-    if item.get("type") not in INPUT_TYPES:
+    if not _is_one_of(item.get("type"), INPUT_TYPES):
         raise RulesError(f"input {name}: type must be one of {', '.join(sorted(INPUT_TYPES))}")
     for bound in ("min", "max"):
-        if bound in item and not isinstance(item[bound], int):
+        if bound not in item:
+            continue
+        if item["type"] != "integer":
+            raise RulesError(f"input {name}: {bound} is only for integer inputs")
+        if not _is_whole(item[bound]):
             raise RulesError(f"input {name}: {bound} must be a whole number")
+    if "min" in item and "max" in item and item["min"] > item["max"]:
+        raise RulesError(f"input {name}: min is above max")
     return ProcessInput(
         name=name,
         type=item["type"],
@@ -216,18 +236,18 @@ def _parse_step(item, inputs: dict[str, ProcessInput], earlier_ids: set[str]) ->
         raise RulesError("every step must be a mapping")
     _only_keys(item, {"id", "when", "title", "text", "kind", "offset", "from", "only_if", "law", "guides"}, "a step")
     step_id = item.get("id")
-    if not isinstance(step_id, str) or not STEP_ID.match(step_id):
+    if not isinstance(step_id, str) or not STEP_ID.fullmatch(step_id):
         raise RulesError(f"step id {step_id!r} must be lowercase letters, digits and -")
     if step_id in earlier_ids:
         raise RulesError(f"step id {step_id} is used twice")
     where = f"step {step_id}"
-    if item.get("kind") not in KINDS:
+    if not _is_one_of(item.get("kind"), KINDS):
         raise RulesError(f"{where}: kind must be one of {', '.join(sorted(KINDS))}")
     anchor = item.get("from")
-    if anchor is not None and anchor not in earlier_ids:
+    if anchor is not None and not _is_one_of(anchor, earlier_ids):
         raise RulesError(f"{where}: from must name a step above it")
     guides = item.get("guides") or []
-    if not isinstance(guides, list) or not all(isinstance(slug, str) and STEP_ID.match(slug) for slug in guides):
+    if not isinstance(guides, list) or not all(isinstance(slug, str) and STEP_ID.fullmatch(slug) for slug in guides):
         raise RulesError(f"{where}: guides must be a list of guide slugs")
     step = Step(
         id=step_id,
@@ -251,20 +271,22 @@ def _check_offset(offset, inputs, where) -> dict:
         raise RulesError(f"{where}: offset must be a mapping such as {{days: 7}}")
     _only_keys(offset, set(OFFSET_UNITS), f"the offset of {where}")
     for unit, value in offset.items():
-        if isinstance(value, int) or _is_fact_number(value, f"{unit} of {where}"):
+        if _is_whole(value) or _is_fact_number(value, f"{unit} of {where}"):
             continue
-        if not isinstance(value, dict) or value.get("input") not in inputs:
+        if not isinstance(value, dict) or not _is_one_of(value.get("input"), inputs):
             raise RulesError(
                 f"{where}: {unit} must be a whole number, {{fact: ID}} or {{input: NAME}} naming an input"
             )
         if inputs[value["input"]].type != "integer":
             raise RulesError(f"{where}: {unit} can only depend on an integer input")
         _only_keys(value, {"input", "table", "negate"}, f"the offset of {where}")
+        if not isinstance(value.get("negate", False), bool):
+            raise RulesError(f"{where}: negate must be true or false")
         table = value.get("table")
         if table is not None and not _is_fact_number(table, f"the table of {where}") and (
             not isinstance(table, dict)
             or not table
-            or not all(isinstance(k, int) and isinstance(v, int) for k, v in table.items())
+            or not all(_is_whole(k) and _is_whole(v) for k, v in table.items())
         ):
             raise RulesError(f"{where}: table must map whole numbers to whole numbers, or be {{fact: ID, key: K}}")
     return offset
@@ -277,7 +299,7 @@ def _is_fact_number(value, where) -> bool:
     _only_keys(value, {"fact", "key", "add", "negate"}, where)
     if not isinstance(value["fact"], str) or not isinstance(value.get("key", ""), str):
         raise RulesError(f"{where}: fact and key must be names")
-    if not isinstance(value.get("add", 0), int) or not isinstance(value.get("negate", False), bool):
+    if not _is_whole(value.get("add", 0)) or not isinstance(value.get("negate", False), bool):
         raise RulesError(f"{where}: add must be a whole number and negate true or false")
     return True
 
@@ -294,7 +316,7 @@ def _check_condition(condition, inputs, where) -> dict:
             if not isinstance(wanted, dict) or not set(wanted) <= {"min", "max"} or not wanted:
                 raise RulesError(f"{where}: only_if {name} must be {{min: N}} and/or {{max: N}}")
             for bound in wanted.values():
-                if not isinstance(bound, int) and not _is_fact_number(bound, f"only_if {name} of {where}"):
+                if not _is_whole(bound) and not _is_fact_number(bound, f"only_if {name} of {where}"):
                     raise RulesError(f"{where}: only_if {name} bounds must be whole numbers or {{fact: ID}}")
     return condition
 

@@ -50,8 +50,6 @@ class HomePage(KeptViewRestrictionsMixin, Page):
         return context
 
 
-
-
 class CataloguePage(KeptViewRestrictionsMixin, RoutablePageMixin, Page):
     """/chefsguider/: the filterable guide library and the area and situation landing pages."""
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import override_settings
 
@@ -98,20 +99,22 @@ def test_a_cached_form_gets_each_readers_own_csrf_token(make_guide):
 
 def redis_is_running() -> bool:
     import socket
+    from urllib.parse import urlsplit
 
+    address = urlsplit(django_settings.TEST_REDIS_URL)
     try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        socket.create_connection((address.hostname, address.port or 6379), timeout=1).close()
         return True
     except OSError:
         return False
 
 
-@pytest.mark.skipif(not redis_is_running(), reason="needs Redis at 127.0.0.1:6379 (bin/test starts it)")
+@pytest.mark.skipif(not redis_is_running(), reason=f"needs Redis at {django_settings.TEST_REDIS_URL}")
 def test_redis_backend_is_used_and_shared(client, make_guide):
     redis_cache = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
+            "LOCATION": django_settings.TEST_REDIS_URL,
             "KEY_PREFIX": "chefsguider-test",
         }
     }

@@ -90,7 +90,7 @@ def test_production_settings_refuse_to_start_without_what_they_need(tmp_path, ch
 
 
 def test_several_production_processes_start_with_a_shared_cache(tmp_path):
-    environment = production(tmp_path, WEB_CONCURRENCY="3", REDIS_URL="redis://127.0.0.1:6379/15")
+    environment = production(tmp_path, WEB_CONCURRENCY="3", REDIS_URL=settings.TEST_REDIS_URL)
     assert manage(environment, "check").returncode == 0
 
 

@@ -31,6 +31,9 @@ TIP_PREFIX = re.compile(r"^<p><strong>Tips:?</strong>:?\s*", re.I)
 KEY_POINTS_HEADING = KeyPointsBlock.SOURCE_HEADING.lower()
 
 markdown = MarkdownIt("commonmark", {"html": False}).disable("image")
+#: A guide body is read with tables recognised, so that a table is refused naming its line instead of
+#: passing as a paragraph of pipes (CommonMark has no tables).
+body_markdown = MarkdownIt("commonmark", {"html": False}).disable("image").enable("table")
 
 
 class SourceError(Exception):
@@ -75,7 +78,7 @@ def parse_guide(text: str, default_slug: str, known_facts=None) -> GuideSource:
         sources=parse_sources(meta.get("sources")),
         keywords=parse_keywords(meta.get("keywords")),
     )
-    source.blocks = body_blocks(body, source.linked_slugs)
+    source.blocks = body_blocks(body, source.linked_slugs, first_line=lines_before(text, body) + 1)
     return source
 
 
@@ -84,8 +87,12 @@ def check_cited_facts(text: str, body: str, known_facts) -> None:
     try:
         check_citations(body, known_facts)
     except UnknownFact as error:
-        front_lines = text[: len(text) - len(body)].count("\n")
-        raise SourceError(f"line {error.line + front_lines}: {error.reason}") from None
+        raise SourceError(f"line {error.line + lines_before(text, body)}: {error.reason}") from None
+
+
+def lines_before(text: str, body: str) -> int:
+    """How many lines of a source file come before its body (messages name the file's lines)."""
+    return text[: len(text) - len(body)].count("\n")
 
 
 def _form(value) -> str:
@@ -204,10 +211,11 @@ def _bool(value) -> bool:
 # -- body ---------------------------------------------------------------------------------
 
 
-def body_blocks(body: str, linked_slugs: set[str]) -> list[dict]:
-    """Markdown body → StreamField block data (list of {"type", "value"})."""
-    tokens = markdown.parse(body)
-    _check_supported(tokens)
+def body_blocks(body: str, linked_slugs: set[str], first_line: int = 1) -> list[dict]:
+    """Markdown body → StreamField block data (list of {"type", "value"}); errors name the line,
+    counted from `first_line` (the body's line in its file)."""
+    tokens = body_markdown.parse(body)
+    _check_supported(tokens, first_line)
     if not any(token.type == "inline" and token.content.strip() for token in tokens):
         raise SourceError("body is empty")
     blocks: list[dict] = []
@@ -247,21 +255,25 @@ def body_blocks(body: str, linked_slugs: set[str]) -> list[dict]:
     return blocks
 
 
-def _check_supported(tokens):
+def _check_supported(tokens, first_line):
     for token in tokens:
         if token.type in {"fence", "code_block"}:
-            raise SourceError(f"line {token.map[0] + 1}: code blocks are not supported in guides")
+            raise _unsupported(token, first_line, "code blocks are not supported in guides")
         if token.type == "heading_open" and token.tag not in {"h2", "h3"}:
-            raise SourceError(f"line {token.map[0] + 1}: only ## and ### headings are allowed")
+            raise _unsupported(token, first_line, "only ## and ### headings are allowed")
         if token.type == "table_open":
-            raise SourceError(f"line {token.map[0] + 1}: tables are not supported")
+            raise _unsupported(token, first_line, "tables are not supported in guides")
         if token.type == "inline" and re.search(r"!\[[^\]]*\]\(", token.content):
-            raise SourceError(f"line {token.map[0] + 1}: images are not supported in guides")
+            raise _unsupported(token, first_line, "images are not supported in guides")
         for child in token.children or []:
-            if child.type == "link_open":
+            if child.type == "link_open":  # markdown-it already refuses javascript: and others, not data:image
                 href = child.attrGet("href") or ""
-                if href.startswith(("javascript:", "data:", "vbscript:")):
-                    raise SourceError(f"line {token.map[0] + 1}: link {href[:30]!r} is not allowed")
+                if href.lower().startswith(("javascript:", "data:", "vbscript:")):
+                    raise _unsupported(token, first_line, f"link {href[:30]!r} is not allowed")
+
+
+def _unsupported(token, first_line, reason) -> SourceError:
+    return SourceError(f"line {token.map[0] + first_line}: {reason}")
 
 
 def _closing(tokens, start) -> int:
@@ -291,7 +303,7 @@ def _heading(chunk, following):
     text = _inline_text(chunk[1])
     if text.lower() == KEY_POINTS_HEADING and following and following[0].type == "bullet_list_open":
         points = _list_items(following)
-        if points:
+        if points and not _has_links(points):  # key points are plain text: a link would be lost
             return {"type": "key_points", "value": {"points": [_inline_text(item) for item in points]}}
     return {"type": "heading", "value": {"text": text, "level": chunk[0].tag}}
 
@@ -349,7 +361,7 @@ def _guide_link(chunk):
     children = [child for child in chunk[1].children or [] if not (child.type == "text" and not child.content.strip())]
     if len(children) >= 3 and children[0].type == "link_open" and children[-1].type == "link_close":
         match = GUIDE_LINK.match(children[0].attrGet("href") or "")
-        if match and all(child.type == "text" for child in children[1:-1]):
+        if match and all(child.type in {"text", "softbreak"} for child in children[1:-1]):  # plain link text
             return {"type": "guide_link", "value": {"page": match.group(1), "text": _inline_text(chunk[1])}}
     return None
 

@@ -52,6 +52,9 @@ COMMON_LEXEMES = f"""
     FROM pg_stats WHERE schemaname = current_schema() AND tablename = '{TABLE}' AND attname = 'search_vector'
 """
 SPELLING_NEIGHBOURS = 40
+#: Memory for a search's sorts and kept matches (PostgreSQL's default of 4 MB spills the matches of
+#: a common word in a library of 100,000 guides to disk).
+SEARCH_WORK_MEM = "16MB"
 #: Vocabulary words: letters only, as long as the column allows.
 MAX_VOCABULARY_WORD = VocabularyWord._meta.get_field("word").max_length
 ENTRY_FIELDS = [
@@ -96,9 +99,11 @@ class PostgresEngine(AnalysedEngine):
     def _planned_rows(self, sql: str, params) -> list[tuple]:
         """Rows of a search statement, planned for the GIN indexes. A tsquery with a few common
         expansions can make the planner guess that a sequential scan is cheaper, which reads and
-        decompresses every guide's vector (seconds at 100,000 guides); the index never does."""
+        decompresses every guide's vector (seconds at 100,000 guides); the index never does. The
+        matches a search keeps (tens of thousands in a large library) stay in memory."""
         with transaction.atomic(using=self.using), connections[self.using].cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"SET LOCAL work_mem = '{SEARCH_WORK_MEM}'")
             cursor.execute(sql, params)
             return cursor.fetchall()
 
@@ -290,21 +295,20 @@ class PostgresEngine(AnalysedEngine):
         # Relevance: the candidates with the most concepts, those with a match in their title,
         # ingress, search words or headings first (the small head vector, in the row), then the
         # newest; only those are ranked by the full vector. By date: the newest, ranked only for
-        # Hit.score. (OFFSET 0 keeps the matches a bitmap scan: sorting by date, the planner could
-        # otherwise walk the date index and test every guide's full vector until it had enough.)
+        # Hit.score.
         candidate_order = "covered DESC, in_head DESC, updated DESC, guide_id"
         if not by_relevance:
             candidate_order = "updated DESC, guide_id"
         order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
         vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
-        # The matches are read twice, never kept: once grouped by their short `facets` text
-        # ("lon,karriar|ny-som-chef", migration 0009) into combinations of areas and situations,
-        # over which the count, the filters and both facets' counts are worked out (a few thousand
-        # at most, however many guides match), and once for the candidates. Two plain scans cost
-        # less than keeping every match in a CTE.
+        # Each match is read once and kept with only what counting and choosing need: its short
+        # `facets` text ("lon,karriar|ny-som-chef", migration 0009) groups the matches into
+        # combinations of areas and situations, over which the count, the filters and both facets'
+        # counts are worked out (a few thousand at most, however many guides match); the
+        # candidates are chosen from the kept matches.
         total, page, areas, situations = self._planned_rows(
             f"""
-            WITH matched AS NOT MATERIALIZED (
+            WITH matched AS MATERIALIZED (
                 SELECT guide_id, facets, updated, covered, {head} AS in_head FROM ({matched}) AS found
             ), combinations AS MATERIALIZED (
                 SELECT facets, n, string_to_array(split_part(facets, '|', 1), ',') AS areas,
@@ -313,9 +317,8 @@ class PostgresEngine(AnalysedEngine):
             ), kept AS MATERIALIZED (
                 SELECT facets, n FROM combinations WHERE {in_areas} AND {in_situations}
             ), candidates AS MATERIALIZED (
-                SELECT guide_id, covered FROM (
-                    SELECT guide_id, covered, in_head, updated FROM matched WHERE {guide_filter} OFFSET 0
-                ) AS candidate ORDER BY {candidate_order} LIMIT {int(candidates)}
+                SELECT guide_id, covered FROM matched WHERE {guide_filter}
+                ORDER BY {candidate_order} LIMIT {int(candidates)}
             ), ranked AS (
                 SELECT guide_id, updated, {score} AS score FROM (
                     SELECT guide_id, covered, updated{vector} FROM candidates JOIN {TABLE} USING (guide_id) OFFSET 0

@@ -26,7 +26,7 @@ declare -A TESTS=(
   [operations/content_cache.py]="operations/tests/test_content_cache.py"
   [search/query.py]="search/tests/test_query.py search/tests/test_engines.py"
   [search/compounds.py]="search/tests/test_compounds.py"
-  [search/pipeline.py]="search/tests/test_engines.py search/tests/test_query.py search/tests/test_synonyms.py"
+  [search/pipeline.py]="search/tests/test_pipeline.py search/tests/test_engines.py search/tests/test_query.py search/tests/test_synonyms.py search/tests/test_tantivy_index.py"
   [membership/views.py]="$MEMBERSHIP_TESTS"
   [membership/models.py]="$MEMBERSHIP_TESTS guides/tests/test_guide_page.py"
   [membership/throttling.py]="$MEMBERSHIP_TESTS"
@@ -34,12 +34,13 @@ declare -A TESTS=(
   [facts/citations.py]="facts/tests"
   [facts/register.py]="facts/tests"
 )
-# module -> tests left out of its run although they cover it: each takes tens of seconds, and mutmut
-# runs every covering test for each mutant (hours instead of minutes); their behaviour is also
-# specified by the faster tests of the selection.
+# module -> tests left out of its run although they cover it: each takes seconds (threads, a second
+# process) to tens of seconds, and mutmut runs every covering test for each mutant (hours instead of
+# minutes); their behaviour is also specified by the faster tests of the selection.
 declare -A SLOW=(
   [guides/importer.py]="guides/tests/test_import.py::test_starter_library_loads_on_an_empty_database guides/tests/test_export.py::test_export_and_import_into_an_empty_library_reproduces_it"
   [guides/source.py]="guides/tests/test_import.py::test_starter_library_loads_on_an_empty_database"
+  [search/pipeline.py]="search/tests/test_tantivy_index.py::test_searches_in_many_threads_while_guides_are_written search/tests/test_tantivy_index.py::test_two_processes_writing_one_index_take_turns"
 )
 ORDER=(operations/page_cache.py operations/content_cache.py guides/catalogue.py search/query.py search/compounds.py
        membership/throttling.py membership/views.py membership/models.py facts/citations.py facts/register.py

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from search import query
+from search import compounds, expansions, pipeline, query
 from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
 from search.models import SynonymGroup
 from search.registry import create_engine
@@ -118,6 +118,20 @@ def test_words_typed_without_swedish_letters_are_found_but_rank_below_exact_spel
     engine = engine_with(*LIBRARY, carry, forums)
     assert ids(engine.search("fora"))[:2] == [12, 11]
     assert ids(engine.search("lonesamtal"))[0] == 1
+
+
+def test_swedish_spellings_are_tried_only_for_words_typed_without_swedish_letters(engine_with):
+    engine = engine_with(*LIBRARY, guide(125, "Zörblå i tid"))
+    typed_without = engine.search("zorbla")
+    assert (ids(typed_without), typed_without.suggestion) == ([125], None)  # a spelling, not a typo
+    typed_with = engine.search("zörbla")  # "a" for "å" beside an "ö": a typo
+    assert (ids(typed_with), typed_with.suggestion) == ([125], "zörblå")
+
+
+def test_a_word_a_guide_uses_is_not_corrected_to_a_word_one_typo_away(engine_with):
+    engine = engine_with(*LIBRARY, guide(126, "Zorblik i tid"), guide(127, "Zorblak och Zorblak"))
+    assert ids(engine.search("zorblik")) == [126]
+    assert ids(engine.search("zorbluk"))[0] == 127  # a word no guide uses: corrected to the most used
 
 
 def test_one_typo_is_forgiven_from_four_letters(engine_with):
@@ -237,11 +251,34 @@ def test_a_clipped_word_no_guide_uses_finds_the_words_it_starts(engine_with):
     assert engine.search("rehab").suggestion is None  # not taken for a typo
 
 
+SICK_LEAVE_DAY_ONE = guide(63, "Sjukskrivning", "Första dagen ringer medarbetaren in.")
+NURSE = guide(65, "Sjuksköterskan på plats", "Om företagshälsovården.")  # another compound of "sjuk"
+
+
 def test_a_compound_no_guide_uses_finds_the_compounds_with_its_first_part(engine_with):
     # No guide says "sjukintyg" (nor "intyg"); "sjukskrivning" and "sjukskriven" share its first part.
-    sick_leave = guide(63, "Sjukskrivning", "Första dagen ringer medarbetaren in.")
     shipping = guide(64, "Sjöfart", "Om båtar.")  # starts alike, no compound of "sjuk"
-    engine = engine_with(*LIBRARY, sick_leave, shipping)
+    engine = engine_with(*LIBRARY, SICK_LEAVE_DAY_ONE, shipping)
+    assert set(ids(engine.search("sjukintyg"))) == {4, 63}
+
+
+def test_a_compound_no_guide_uses_finds_each_compound_with_its_first_part_and_no_other_word(engine_with):
+    ill = guide(66, "Sjuka barn", "Vård av barn.")  # starts alike, no compound
+    engine = engine_with(*LIBRARY, SICK_LEAVE_DAY_ONE, NURSE, ill)
+    assert set(ids(engine.search("sjukintyg"))) == {4, 63, 65}
+    assert ids(engine.search("lönebesked")) == [1]  # a first part of three letters: "lönesamtal"
+
+
+def test_a_compound_a_guide_uses_is_not_widened_to_other_compounds_with_its_first_part(engine_with):
+    engine = engine_with(*LIBRARY, SICK_LEAVE_DAY_ONE, NURSE)
+    assert set(ids(engine.search("sjukskrivning"))) == {4, 63}
+
+
+def test_compounds_with_the_same_first_part_are_read_from_the_most_used_words_that_start_alike(
+    engine_with, monkeypatch
+):
+    engine = engine_with(*LIBRARY, SICK_LEAVE_DAY_ONE, NURSE)
+    monkeypatch.setattr(expansions, "SIBLING_CANDIDATES", 1)  # "sjukskrivning", in two guides
     assert set(ids(engine.search("sjukintyg"))) == {4, 63}
 
 
@@ -504,9 +541,106 @@ def test_ten_guides_a_page_unless_asked(engine_with):
     assert len(engine.search("", limit=11).hits) == 11
 
 
+def test_eight_completions_unless_asked(engine_with):
+    engine = engine_with(*(guide(70 + n, f"Lön nummer {n}") for n in range(12)))
+    assert len(engine.suggest("lö")) == 8
+    assert len(engine.suggest("lö", limit=10)) == 10
+
+
+def test_completions_read_as_many_frequent_words_as_they_show_and_a_margin_for_stopwords(engine_with, monkeypatch):
+    engine = engine_with(
+        guide(67, "Ansvar", "Du kan delegera mer."),
+        guide(68, "Möten", "Det tar tid och det är dyrt."),
+        guide(69, "Planer", "Det gäller året."),
+    )
+    assert engine.suggest("de", limit=1) == ["delegera"]
+    monkeypatch.setattr(pipeline, "SUGGEST_WORD_MARGIN", 0)
+    assert engine.suggest("de", limit=1) == []  # the one word read, "det", is a stopword
+
+
 def test_completions_keep_what_was_typed_before_the_last_word_and_skip_stopwords(engine_with):
     engine = engine_with(*LIBRARY)
     assert "lön lönesamtalet" in engine.suggest("lön lö")
     assert "lön" in engine.suggest("lö")  # a three-letter word is offered
     assert not any(completion.endswith("och") for completion in engine.suggest("oc"))
     assert engine.suggest("lö", limit=1) == ["Lönesamtal med medarbetare"]
+
+
+def test_nearest_guides_are_offered_below_three_hits_up_to_five_and_not_from_three(engine_with):
+    both = [guide(100 + n, f"Budget för semestern {n}") for n in range(3)]
+    one_word = [guide(110 + n, f"Semester i juli {n}", "Ledighet.") for n in range(6)]
+    three_hits = engine_with(*LIBRARY, *both, *one_word).search("budget semester")
+    assert (three_hits.total, three_hits.nearest) == (3, [])
+    two_hits = engine_with(*LIBRARY, *both[:2], *one_word).search("budget semester")
+    assert two_hits.total == 2
+    nearest = [hit.id for hit in two_hits.nearest]
+    assert len(nearest) == 5 and set(nearest) <= {hit.id for hit in one_word}
+
+
+def test_many_hits_offer_no_nearest_guides_even_on_a_short_page(engine_with):
+    engine = engine_with(*FACETED)
+    results = engine.search("lön", limit=1)
+    assert (len(results.hits), results.total, results.nearest) == (1, 4, [])
+
+
+def test_a_query_of_only_symbols_finds_nothing(engine_with):
+    engine = engine_with(*LIBRARY)
+    results = engine.search("🙂 💼 !!")
+    assert (results.hits, results.total, results.nearest, results.suggestion) == ([], 0, [], None)
+
+
+def test_a_new_engine_splits_query_compounds_on_the_words_of_an_index_it_did_not_build(engine_with, tmp_path, request):
+    made_up = guide(120, "Kvittrasnurra", "Ett möte om kvittrasnurran.")
+    engine_with(*LIBRARY, made_up)
+    # Another process: its lexicon knows only what its own engine reads from the index.
+    compounds.lexicon.cache_clear()
+    compounds.split.cache_clear()
+    compounds.parts.cache_clear()
+    kind = request.node.callspec.params["engine_with"]
+    engine = create_engine(kind, index_dir=tmp_path / "index", documents=lambda: (*LIBRARY, made_up))
+    assert ids(engine.search("kvittrasnurramöte")) == [120]
+
+
+def test_failed_completions_are_logged_and_give_none(engine_with, caplog, monkeypatch):
+    engine = engine_with(*LIBRARY)
+
+    def broken(text, limit):
+        raise RuntimeError("the index is gone")
+
+    monkeypatch.setattr(engine, "_titles_starting", broken)
+    assert engine.suggest("lö") == []
+    errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert errors == [f"{engine.name} suggestions failed for 'lö'"]
+
+
+def test_a_two_letter_word_is_never_offered_as_a_completion(engine_with):
+    engine = engine_with(*LIBRARY, guide(121, "Budgeten", "Prata med vd om budgeten i tid."))
+    assert "budgeten" in engine.suggest("bu")
+    assert engine.suggest("vd") == []
+
+
+def test_a_clipped_word_of_four_letters_finds_the_words_it_starts_three_letters_do_not(engine_with):
+    engine = engine_with(*LIBRARY, guide(122, "Zorblimop", "Om zorblimop."))
+    assert ids(engine.search("zorb")) == [122]
+    assert engine.search("zor").total == 0
+
+
+def test_a_clipped_word_finds_the_three_most_used_words_it_starts(engine_with):
+    # "plexvor" is in no guide; of the words starting with it, "plexvorvek" is the least used. (Made-up
+    # words no other test indexes: the compound lexicon keeps the indexed words for the process.)
+    uses = {"plexvormop": 4, "plexvortak": 3, "plexvorsung": 2, "plexvorvek": 1}
+    guides = [
+        guide(130 + 10 * n + i, f"{word.capitalize()} nummer {i}")
+        for n, (word, count) in enumerate(uses.items())
+        for i in range(count)
+    ]
+    engine = engine_with(*LIBRARY, *guides)
+    results = engine.search("plexvor", limit=20)
+    assert results.total == 9
+    assert set(ids(results)) == {g.id for g in guides if not g.title.startswith("Plexvorvek")}
+
+
+def test_a_word_a_guide_uses_is_not_widened_to_the_longer_words_it_starts(engine_with):
+    engine = engine_with(*LIBRARY, guide(123, "Zorbli i korthet"), guide(124, "Zorblimop i detalj"))
+    assert ids(engine.search("zorbli")) == [123]
+    assert set(ids(engine.search("zorb"))) == {123, 124}

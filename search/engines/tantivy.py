@@ -90,12 +90,14 @@ class TantivyEngine(AnalysedEngine):
         self._write_lock = threading.Lock()
         self._last_recovery = float("-inf")
 
-    def search(self, *args, **kwargs):
+    def _search(self, *args, **kwargs):
         # Commits of other processes reach this process's reader only after a delay; reloading
         # first (a few microseconds when nothing changed) makes every search see them at once, so
         # no result kept for the current content (operations.content_cache) comes from an old index.
+        # Inside the search's guard: an index damaged or lost while in use fails the reload, and is
+        # rebuilt like any other failed search's.
         self._get_index().reload()
-        return super().search(*args, **kwargs)
+        return super()._search(*args, **kwargs)
 
     # The index on disk ------------------------------------------------------------------------
 

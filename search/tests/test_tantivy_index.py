@@ -91,6 +91,16 @@ def test_a_corrupt_index_is_rebuilt_from_the_guides_and_logged(index_path, caplo
     assert "rebuilding it" in caplog.text
 
 
+@pytest.mark.parametrize("damage", [_garble_meta, _delete_meta, _truncate_the_stored_texts, shutil.rmtree])
+def test_an_index_damaged_while_in_use_is_rebuilt_by_the_next_search(index_path, caplog, damage):
+    engine = engine_at(index_path)
+    assert found(engine, "feedback") == [1]
+    damage(index_path)
+    assert found(engine, "lönesamtal") == [2]  # no exception reaches the page: the search repairs it
+    assert "rebuilding it" in caplog.text
+    assert engine.status()["documents"] == 3
+
+
 def test_an_index_of_an_older_schema_is_rebuilt(index_path, caplog):
     (index_path / tantivy_engine.VERSION_FILE).write_text("0")
     assert found(engine_at(index_path), "delegera") == [3]

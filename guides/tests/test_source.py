@@ -37,6 +37,14 @@ def refusal(text, slug="lonesamtal", **options):
     return str(raised.value)
 
 
+def assert_refused_at(body, line, reason):
+    """A file with this body is refused naming the file's line; the body alone counts its own lines."""
+    assert refusal(guide_text(body)) == f"line {BODY_LINE + line - 1}: {reason}"
+    with pytest.raises(SourceError) as raised:
+        blocks_of(body)
+    assert str(raised.value) == f"line {line}: {reason}"
+
+
 def blocks_of(body):
     """(blocks, linked guide slugs) of a Markdown body."""
     linked = set()
@@ -259,10 +267,7 @@ def test_cited_facts_are_checked_only_against_a_given_register_and_named_by_the_
     ],
 )
 def test_what_a_guide_cannot_show_is_refused_naming_the_files_line(body, line, reason):
-    assert refusal(guide_text(body)) == f"line {BODY_LINE + line - 1}: {reason}"
-    with pytest.raises(SourceError) as raised:  # a body alone counts its own lines
-        blocks_of(body)
-    assert str(raised.value) == f"line {line}: {reason}"
+    assert_refused_at(body, line, reason)
 
 
 @pytest.mark.parametrize(
@@ -283,10 +288,7 @@ def test_what_a_guide_cannot_show_is_refused_naming_the_files_line(body, line, r
     ],
 )
 def test_an_empty_heading_or_list_item_in_a_body_with_text_is_refused_naming_the_files_line(body, line, reason):
-    assert refusal(guide_text(body)) == f"line {BODY_LINE + line - 1}: {reason}"
-    with pytest.raises(SourceError) as raised:  # a body alone counts its own lines
-        blocks_of(body)
-    assert str(raised.value) == f"line {line}: {reason}"
+    assert_refused_at(body, line, reason)
 
 
 @pytest.mark.parametrize(

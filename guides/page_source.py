@@ -54,12 +54,16 @@ def related_guides(meta: dict, name: str = "related") -> list[GuidePage]:
     return [guides[slug] for slug in dict.fromkeys(slugs)]
 
 
-def rich_text(body: str) -> str:
-    """Markdown → Wagtail rich text; links to /guider/<slug>/ become links to the guide's page."""
+def rich_text(body: str, first_line: int = 1) -> str:
+    """Markdown → Wagtail rich text; links to /guider/<slug>/ become links to the guide's page.
+
+    Errors name the line counted from `first_line` (the body's line in its file:
+    `guides.source.lines_before(text, body) + 1`).
+    """
     tokens = markdown.parse(body)
     for token in tokens:
         if token.type in {"fence", "code_block"}:  # raw HTML is off in the parser: never a block
-            raise SourceError(f"line {token.map[0] + 1}: code and HTML blocks are not supported")
+            raise SourceError(f"line {token.map[0] + first_line}: code and HTML blocks are not supported")
     html = markdown.renderer.render(tokens, markdown.options, {}).strip()
     if not html:
         raise SourceError("body is empty")

@@ -218,6 +218,7 @@ def body_blocks(body: str, linked_slugs: set[str], first_line: int = 1) -> list[
     _check_supported(tokens, first_line)
     if not any(token.type == "inline" and token.content.strip() for token in tokens):
         raise SourceError("body is empty")
+    _check_no_empty_parts(tokens, first_line)
     blocks: list[dict] = []
     rich: list = []
 
@@ -270,6 +271,23 @@ def _check_supported(tokens, first_line):
                 href = child.attrGet("href") or ""
                 if href.lower().startswith(("javascript:", "data:", "vbscript:")):
                     raise _unsupported(token, first_line, f"link {href[:30]!r} is not allowed")
+
+
+#: A list item's text that says nothing: none at all, or only a checklist box.
+EMPTY_ITEM = re.compile(r"^\s*(\[[ xX]\])?\s*$")
+
+
+def _check_no_empty_parts(tokens, first_line):
+    """A heading or list item without text would be imported as an empty heading, point or item."""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and not _inline_text(tokens[index + 1]):
+            raise _unsupported(token, first_line, "a heading must have text")
+        if token.type == "list_item_open" and all(
+            EMPTY_ITEM.match(inner.content)
+            for inner in tokens[index : _closing(tokens, index)]
+            if inner.type == "inline"
+        ):
+            raise _unsupported(token, first_line, "a list item must have text")
 
 
 def _unsupported(token, first_line, reason) -> SourceError:

@@ -16,7 +16,7 @@ from facts.register import known_fact_ids
 from guides import page_source as source
 from guides.importer import ImportReport
 from guides.models import GuidePage
-from guides.source import SourceError, check_cited_facts, split_front_matter
+from guides.source import SourceError, check_cited_facts, lines_before, split_front_matter
 from letters.letter_text import LetterTextError, check_fields
 from letters.models import FIELD_NAME, LetterField, LetterIndexPage, LetterPage
 from tools.processes import get_process
@@ -48,7 +48,8 @@ def parse_letter(text: str, default_slug: str) -> LetterSource:
     match = GUIDANCE.search(rest)
     if not match:
         raise SourceError("the guidance is missing: end the letter with a line '=== Vägledning ===' and the guidance")
-    body, guidance = rest[: match.start()].strip(), rest[match.end() :].strip()
+    # The guidance is read to the file's end, unstripped, so that its errors name the file's line.
+    body, guidance = rest[: match.start()].strip(), rest[match.end() :]
     if not body:
         raise SourceError("the letter's text is empty")
     planner = _planner(meta.get("planner"))
@@ -56,7 +57,7 @@ def parse_letter(text: str, default_slug: str) -> LetterSource:
     try:
         check_fields(body, {item["name"] for item in fields})
     except LetterTextError as error:
-        offset = text[: len(text) - len(rest)].count("\n") + rest[: rest.index(body)].count("\n")
+        offset = lines_before(text, rest) + rest[: rest.index(body)].count("\n")
         raise SourceError(f"line {error.line + offset}: {str(error).split(': ', 1)[1]}") from None
     guide_slug = meta.get("guide")
     guide = None
@@ -67,7 +68,7 @@ def parse_letter(text: str, default_slug: str) -> LetterSource:
         title=source.front_text(meta, "title", 255),
         summary=source.front_text(meta, "summary", 300),
         body=body,
-        guidance=source.rich_text(guidance),
+        guidance=source.rich_text(guidance, first_line=lines_before(text, guidance) + 1),
         guide=guide,
         planner=planner,
         updated=source.date(meta, "updated"),

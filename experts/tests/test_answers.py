@@ -112,6 +112,7 @@ def test_a_broken_answer_file_is_reported_and_the_rest_imported(experts_page, ma
     (tmp_path / "bra.md").write_text(good)
     (tmp_path / "fel-omrade.md").write_text(good.replace('area: "Lön"', 'area: "Trädgård"'))
     (tmp_path / "fel-lank.md").write_text(good.replace("Så här.", "Läs [mer](/guider/saknas/)."))
+    (tmp_path / "kod.md").write_text(good.replace("Så här.", "Så här.\n\n```\nkod\n```"))
     from experts.importer import import_experts
 
     report = import_experts(tmp_path)
@@ -119,6 +120,7 @@ def test_a_broken_answer_file_is_reported_and_the_rest_imported(experts_page, ma
     assert dict((Path(path).name, reason) for path, reason in report.failed) == {
         "fel-lank.md": "links to unknown guide saknas",
         "fel-omrade.md": "unknown guide area 'Trädgård'",
+        "kod.md": "line 14: code and HTML blocks are not supported",  # the file's line, not the answer's
     }
 
 

@@ -159,6 +159,8 @@ BROKEN = {
     "code block": (dict(body="```\nkod\n```\n"), "code blocks are not supported"),
     "h1 heading": (dict(body="# Stor rubrik\n\nText"), "only ## and ### headings"),
     "image": (dict(body="![bild](/x.png)"), "images are not supported"),
+    "empty heading": (dict(body="Text.\n\n## \n\nMer."), "line 11: a heading must have text"),
+    "empty key point": (dict(body="## I korthet\n\n- Ett\n-\n"), "line 12: a list item must have text"),
     "unknown link": (dict(body="Se [annan](/guider/finns-inte/)."), "links to unknown guide finns-inte"),
 }
 

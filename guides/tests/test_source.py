@@ -37,6 +37,14 @@ def refusal(text, slug="lonesamtal", **options):
     return str(raised.value)
 
 
+def assert_refused_at(body, line, reason):
+    """A file with this body is refused naming the file's line; the body alone counts its own lines."""
+    assert refusal(guide_text(body)) == f"line {BODY_LINE + line - 1}: {reason}"
+    with pytest.raises(SourceError) as raised:
+        blocks_of(body)
+    assert str(raised.value) == f"line {line}: {reason}"
+
+
 def blocks_of(body):
     """(blocks, linked guide slugs) of a Markdown body."""
     linked = set()
@@ -259,13 +267,47 @@ def test_cited_facts_are_checked_only_against_a_given_register_and_named_by_the_
     ],
 )
 def test_what_a_guide_cannot_show_is_refused_naming_the_files_line(body, line, reason):
-    assert refusal(guide_text(body)) == f"line {BODY_LINE + line - 1}: {reason}"
-    with pytest.raises(SourceError) as raised:  # a body alone counts its own lines
-        blocks_of(body)
-    assert str(raised.value) == f"line {line}: {reason}"
+    assert_refused_at(body, line, reason)
 
 
-@pytest.mark.parametrize("body", ["", "\n\n", "##\n", "## \n\n---\n"])
+@pytest.mark.parametrize(
+    "body, line, reason",
+    [
+        ("Inledning.\n\n## \n\nMer.\n", 3, "a heading must have text"),
+        ("Inledning.\n\n###\n", 3, "a heading must have text"),
+        ("Inledning.\n\n## ##\n", 3, "a heading must have text"),  # only a closing sequence
+        ("## [](/guider/lon/)\n\nText.\n", 1, "a heading must have text"),  # a link without text: no heading text
+        ("## I korthet\n\n- Ett\n- \n- Tre\n", 4, "a list item must have text"),  # an empty key point
+        ("## I korthet\n\n-\n- Två\n", 3, "a list item must have text"),
+        ("Inledning.\n\n- Ett\n-\n- Tre\n", 4, "a list item must have text"),
+        ("Inledning.\n\n1. Ett\n2.\n", 4, "a list item must have text"),
+        ("- [ ] Boka rum\n- [ ]\n", 2, "a list item must have text"),  # an empty checklist item
+        ("- Vad gick bra?\n-\n", 2, "a list item must have text"),
+        ("> Inledning.\n>\n> - Ett\n> -\n", 4, "a list item must have text"),  # in a quote too
+        ("- Ett\n  - Under\n  -\n", 3, "a list item must have text"),  # in a nested list too
+    ],
+)
+def test_an_empty_heading_or_list_item_in_a_body_with_text_is_refused_naming_the_files_line(body, line, reason):
+    assert_refused_at(body, line, reason)
+
+
+@pytest.mark.parametrize(
+    "body, blocks",
+    [
+        # An item whose text is a nested list is not empty: the list is kept as written.
+        ("-\n  - Under\n", [{"type": "rich_text", "value": "<ul>\n<li>\n<ul>\n<li>Under</li>\n</ul>\n</li>\n</ul>"}]),
+        ("## `#`\n\nText.\n", [
+            {"type": "heading", "value": {"text": "#", "level": "h2"}},
+            {"type": "rich_text", "value": "<p>Text.</p>"},
+        ]),
+        ("- [x] Klart\n- [ ] Kvar\n", [{"type": "checklist", "value": {"title": "", "items": ["Klart", "Kvar"]}}]),
+    ],
+)
+def test_headings_and_list_items_with_any_text_are_not_taken_for_empty(body, blocks):
+    assert blocks_of(body)[0] == blocks
+
+
+@pytest.mark.parametrize("body", ["", "\n\n", "##\n", "## \n\n---\n", "- \n-\n"])
 def test_a_body_without_text_is_refused(body):
     assert refusal(guide_text(body)) == "body is empty"
 

@@ -284,6 +284,16 @@ def test_a_broken_letter_file_is_reported_with_its_line_and_writes_nothing(lette
     assert not LetterPage.objects.filter(slug="brev").exists()
 
 
+def test_a_code_block_in_the_guidance_is_refused_naming_the_files_line_and_writes_nothing(letters, tmp_path):
+    from letters.importer import import_letters
+    from letters.models import LetterPage
+
+    text = LETTER.format(body="").replace("Skicka det.\n", "Skicka det.\n\n```\nkod\n```\n")
+    report = import_letters(write_letter(tmp_path, text))
+    assert report.failed == [(str(tmp_path / "brev.md"), "line 17: code and HTML blocks are not supported")]
+    assert not LetterPage.objects.filter(slug="brev").exists()
+
+
 def test_the_command_loads_a_folder(letters, tmp_path, capsys):
     call_command("import_letters", str(write_letter(tmp_path, LETTER.format(body=""))))
     assert "created: 1" in capsys.readouterr().out

@@ -125,6 +125,18 @@ def test_an_episode_file_with_audio_must_give_its_size(podcast, tmp_path):
     ]
 
 
+def test_a_code_block_in_a_transcript_is_refused_naming_the_files_line_and_writes_nothing(podcast, tmp_path):
+    from podcasts.importer import import_podcasts
+
+    (tmp_path / "kod.md").write_text(
+        '---\ntitle: "T"\ndate: 2026-01-01\nduration_seconds: 60\ndescription: "D"\n'
+        'participants:\n  - name: "A"\n    role: "B"\n---\n**A:** Hej.\n\n    indragen kod\n'
+    )
+    report = import_podcasts(tmp_path)
+    assert report.failed == [(str(tmp_path / "kod.md"), "line 12: code and HTML blocks are not supported")]
+    assert not EpisodePage.objects.filter(slug="kod").exists()
+
+
 def test_an_episode_file_as_in_the_content_plan_template_imports(podcast, tmp_path):
     from podcasts.importer import import_podcasts
 

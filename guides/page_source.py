@@ -17,7 +17,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from guides.importer import ImportReport, import_pages, import_parent, resolve_links
 from guides.models import GuidePage
-from guides.source import GUIDE_LINK, SourceError, front_text, markdown, parse_date, parse_slug
+from guides.source import (
+    GUIDE_LINK,
+    SourceError,
+    check_no_empty_parts,
+    front_text,
+    markdown,
+    parse_date,
+    parse_slug,
+)
 
 #: What the importers of answers, episodes and letters use: the readers below, the text reader and the
 #: import loop they share with guides.
@@ -67,6 +75,7 @@ def rich_text(body: str, first_line: int = 1) -> str:
     html = markdown.renderer.render(tokens, markdown.options, {}).strip()
     if not html:
         raise SourceError("body is empty")
+    check_no_empty_parts(tokens, first_line)  # an empty heading or list item, as in a guide
     slugs = set()
     for token in tokens:
         for child in token.children or []:

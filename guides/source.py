@@ -218,7 +218,7 @@ def body_blocks(body: str, linked_slugs: set[str], first_line: int = 1) -> list[
     _check_supported(tokens, first_line)
     if not any(token.type == "inline" and token.content.strip() for token in tokens):
         raise SourceError("body is empty")
-    _check_no_empty_parts(tokens, first_line)
+    check_no_empty_parts(tokens, first_line)
     blocks: list[dict] = []
     rich: list = []
 
@@ -277,7 +277,7 @@ def _check_supported(tokens, first_line):
 EMPTY_ITEM = re.compile(r"^\s*(\[[ xX]\])?\s*$")
 
 
-def _check_no_empty_parts(tokens, first_line):
+def check_no_empty_parts(tokens, first_line):
     """A heading or list item without text would be imported as an empty heading, point or item."""
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and not _inline_text(tokens[index + 1]):

@@ -14,7 +14,7 @@ from facts.register import known_fact_ids
 from guides import page_source as source
 from guides.importer import ImportReport
 from guides.models import GuideArea, GuidePage
-from guides.source import SourceError, check_cited_facts, lines_before, split_front_matter
+from guides.source import SourceError, check_cited_facts, first_line_of, split_front_matter
 
 REQUIRED = {"title", "area", "question", "expert", "expert_role", "date"}
 OPTIONAL = {"slug", "related"}
@@ -53,7 +53,7 @@ def parse_answer(text: str, default_slug: str) -> AnswerSource:
         expert_name=source.front_text(meta, "expert", 120),
         expert_role=source.front_text(meta, "expert_role", 120),
         answered_on=source.date(meta, "date"),
-        answer=source.rich_text(body, first_line=lines_before(text, body) + 1),
+        answer=source.rich_text(body, first_line=first_line_of(text, body)),
         related=source.related_guides(meta),
     )
 

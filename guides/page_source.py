@@ -66,7 +66,7 @@ def rich_text(body: str, first_line: int = 1) -> str:
     """Markdown → Wagtail rich text; links to /guider/<slug>/ become links to the guide's page.
 
     Errors name the line counted from `first_line` (the body's line in its file:
-    `guides.source.lines_before(text, body) + 1`).
+    `guides.source.first_line_of(text, body)`).
     """
     tokens = markdown.parse(body)
     for token in tokens:

@@ -78,7 +78,7 @@ def parse_guide(text: str, default_slug: str, known_facts=None) -> GuideSource:
         sources=parse_sources(meta.get("sources")),
         keywords=parse_keywords(meta.get("keywords")),
     )
-    source.blocks = body_blocks(body, source.linked_slugs, first_line=lines_before(text, body) + 1)
+    source.blocks = body_blocks(body, source.linked_slugs, first_line=first_line_of(text, body))
     return source
 
 
@@ -93,6 +93,11 @@ def check_cited_facts(text: str, body: str, known_facts) -> None:
 def lines_before(text: str, body: str) -> int:
     """How many lines of a source file come before its body (messages name the file's lines)."""
     return text[: len(text) - len(body)].count("\n")
+
+
+def first_line_of(text: str, body: str) -> int:
+    """The line of its file on which a body (the end of the file's text) begins, counted from 1."""
+    return lines_before(text, body) + 1
 
 
 def _form(value) -> str:

@@ -16,7 +16,7 @@ from facts.register import known_fact_ids
 from guides import page_source as source
 from guides.importer import ImportReport
 from guides.models import GuidePage
-from guides.source import SourceError, check_cited_facts, lines_before, split_front_matter
+from guides.source import SourceError, check_cited_facts, first_line_of, lines_before, split_front_matter
 from letters.letter_text import LetterTextError, check_fields
 from letters.models import FIELD_NAME, LetterField, LetterIndexPage, LetterPage
 from tools.processes import get_process
@@ -68,7 +68,7 @@ def parse_letter(text: str, default_slug: str) -> LetterSource:
         title=source.front_text(meta, "title", 255),
         summary=source.front_text(meta, "summary", 300),
         body=body,
-        guidance=source.rich_text(guidance, first_line=lines_before(text, guidance) + 1),
+        guidance=source.rich_text(guidance, first_line=first_line_of(text, guidance)),
         guide=guide,
         planner=planner,
         updated=source.date(meta, "updated"),

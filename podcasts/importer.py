@@ -15,7 +15,7 @@ from pathlib import Path
 from guides import page_source as source
 from guides.importer import ImportReport
 from guides.models import GuidePage
-from guides.source import SourceError, lines_before, split_front_matter
+from guides.source import SourceError, first_line_of, split_front_matter
 from podcasts.models import EpisodePage, EpisodeParticipant, EpisodeRelatedGuide, PodcastIndexPage
 
 REQUIRED = {"title", "date", "duration_seconds", "description", "participants"}
@@ -65,7 +65,7 @@ def parse_episode(text: str, default_slug: str) -> EpisodeSource:
         ],
         audio_url=audio_url,
         audio_size=audio_size,
-        transcript=source.rich_text(body, first_line=lines_before(text, body) + 1),
+        transcript=source.rich_text(body, first_line=first_line_of(text, body)),
         related=source.related_guides(meta),
     )
 

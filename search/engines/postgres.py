@@ -273,7 +273,7 @@ class PostgresEngine(AnalysedEngine):
         params = _Params()
         by_relevance = sort != SORT_UPDATED and not plan.is_empty
         if plan.is_empty:
-            matched, score, head = f"SELECT *, 0 AS covered FROM {TABLE}", "0", "FALSE"
+            matched, score, head = f"SELECT *, 0 AS covered FROM {TABLE}", "0", "SELECT NULL::bigint AS guide_id"
         else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
             required = 1 if widen else plan.required
@@ -286,15 +286,18 @@ class PostgresEngine(AnalysedEngine):
                 for a, b in plan.adjacent_pairs()
             ]
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
-            head = f"head_vector @@ ({' || '.join(forms)})"
+            # The matches with a concept in their head vector, found by the two-column GIN index in
+            # one scan (never by reading either vector): usually far fewer than the matches.
+            head = f"""SELECT guide_id FROM {TABLE}
+                WHERE {self._indexed(chosen_by, required)} AND head_vector @@ ({' || '.join(forms)})"""
         # The filters, on a combination's lists; a guide passes them when its combination does.
         in_areas = _any_of(params, "areas", filters.areas)
         in_situations = _any_of(params, "situations", filters.situations)
         guide_filter = "facets IN (SELECT facets FROM kept)" if filters.areas or filters.situations else "TRUE"
         candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
         # Relevance: the candidates with the most concepts, those with a match in their title,
-        # ingress, search words or headings first (the small head vector, in the row), then the
-        # newest; only those are ranked by the full vector. By date: the newest, ranked only for
+        # ingress, search words or headings first (the small head vector, through the index), then
+        # the newest; only those are ranked by the full vector. By date: the newest, ranked only for
         # Hit.score.
         candidate_order = "covered DESC, in_head DESC, updated DESC, guide_id"
         if not by_relevance:
@@ -308,8 +311,9 @@ class PostgresEngine(AnalysedEngine):
         # candidates are chosen from the kept matches.
         total, page, areas, situations = self._planned_rows(
             f"""
-            WITH matched AS MATERIALIZED (
-                SELECT guide_id, facets, updated, covered, {head} AS in_head FROM ({matched}) AS found
+            WITH head AS MATERIALIZED ({head}), matched AS MATERIALIZED (
+                SELECT guide_id, facets, updated, covered, guide_id IN (SELECT guide_id FROM head) AS in_head
+                FROM ({matched}) AS found
             ), combinations AS MATERIALIZED (
                 SELECT facets, n, string_to_array(split_part(facets, '|', 1), ',') AS areas,
                     string_to_array(split_part(facets, '|', 2), ',') AS situations
@@ -341,11 +345,17 @@ class PostgresEngine(AnalysedEngine):
         return RetrievedPage(guides=guides, total=total, facets=facets)
 
     @staticmethod
-    def _matching(forms: tuple[str, ...], required: int) -> str:
+    def _indexed(forms: tuple[str, ...], required: int) -> str:
+        """One condition the GIN index decides: every concept's tsquery when all are required (the
+        matches exactly), any of them otherwise (a superset of the matches)."""
+        return f"search_vector @@ ({(' && ' if required >= len(forms) else ' || ').join(forms)})"
+
+    @classmethod
+    def _matching(cls, forms: tuple[str, ...], required: int) -> str:
         """The guides matching at least `required` of the concepts' tsqueries, with how many they
         match, found through the GIN index alone: no search vector is read to decide."""
         if required >= len(forms):  # one indexed condition says it all
-            return f"SELECT *, {len(forms)} AS covered FROM {TABLE} WHERE search_vector @@ ({' && '.join(forms)})"
+            return f"SELECT *, {len(forms)} AS covered FROM {TABLE} WHERE {cls._indexed(forms, required)}"
         each = " UNION ALL ".join(f"SELECT guide_id FROM {TABLE} WHERE search_vector @@ {form}" for form in forms)
         return f"""
             SELECT entry.*, covered FROM (

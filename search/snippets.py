@@ -47,10 +47,25 @@ class Highlighter:
 
         Searching for these first keeps highlighting cheap: most words of a guide are never analysed.
         """
-        patterns = [re.escape(s) for s in self.stems if s]
+        lowered = sorted({s.lower() for s in self.stems if s}, key=len, reverse=True)
         # Short stems ("ny", "ge") only where a word starts, or every other word would be a candidate.
-        patterns = [p if len(p) >= SHORT_STEM else WORD_START + p for p in sorted(patterns, key=len, reverse=True)]
-        return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        patterns = [re.escape(s) if len(s) >= SHORT_STEM else WORD_START + re.escape(s) for s in lowered]
+        # Searched in lower-cased text (a fifth faster than IGNORECASE), and only from a letter that
+        # starts a stem: Python's regex engine tries every alternative at every position otherwise
+        # (three times slower on a guide's body).
+        first_letters = "".join(re.escape(letter) for letter in sorted({s[0] for s in lowered}))
+        return re.compile(f"(?=[{first_letters}])(?:{'|'.join(patterns)})") if patterns else None
+
+    @cached_property
+    def _candidates_any_case(self) -> re.Pattern | None:
+        return re.compile(self._candidates.pattern, re.IGNORECASE) if self._candidates else None
+
+    def _candidates_in(self, text: str):
+        """The candidates' matches, at their offsets in text."""
+        lowered = text.lower()
+        if len(lowered) == len(text):  # one character for one: offsets carry over
+            return self._candidates.finditer(lowered) if self._candidates else ()
+        return self._candidates_any_case.finditer(text)  # "İ" lower-cases to two characters
 
     def _key(self, surface: str) -> str | None:
         """Which query stem a word of guide text matches, if any."""
@@ -62,7 +77,7 @@ class Highlighter:
 
     def marks(self, text: str) -> list[Mark]:
         found: list[Mark] = []
-        for candidate in self._candidates.finditer(text) if self._candidates else ():
+        for candidate in self._candidates_in(text):
             if found and candidate.start() < found[-1].end:
                 continue  # another candidate in a word already marked
             start = WORD_BEFORE.search(text, max(candidate.start() - MAX_WORD_LENGTH, 0), candidate.start()).start()

@@ -8,6 +8,8 @@ test_engines.py.
 import datetime
 import logging
 
+import pytest
+
 from search import query
 from search.base import MAX_QUERY_LENGTH, GuideDocument
 from search.pipeline import AnalysedEngine, StoredGuide, analyse, field_words, public_vocabulary
@@ -145,3 +147,19 @@ def test_a_failed_search_gives_no_results_and_is_logged_once_when_the_engine_can
     assert engine.retrievals == 1  # not tried again: nothing was repaired
     errors = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
     assert errors == [f"broken search failed for {text[:MAX_QUERY_LENGTH]!r}"]
+
+
+@pytest.mark.parametrize(
+    "text, marked",
+    [
+        ("LÖNEN sätts i april.", "<mark>LÖNEN</mark>"),  # upper case in the text
+        ("Lönesamtalet i april.", "<mark>Lönesamtalet</mark>"),  # a stem inside a compound
+        # "İ" lower-cases to two characters: the offsets of the lower-cased text would be off by one
+        ("İİİİİİİİ: lönen sätts i april.", "<mark>lönen</mark>"),
+        ("Ny lön, nya löner och förnyelse.", "<mark>Ny</mark> <mark>lön</mark>, nya <mark>löner</mark>"),
+    ],
+)
+def test_highlighting_finds_the_query_words_in_any_case_at_their_offsets(text, marked):
+    highlighter = Highlighter.for_plan(query.plan("lön ny", SynonymTable()))
+    assert marked in highlighter.snippet([text])
+

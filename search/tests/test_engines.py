@@ -256,7 +256,7 @@ def test_a_word_no_guide_uses_counts_as_much_as_the_known_words_beside_it(engine
 
 
 def test_a_word_most_guides_use_is_not_required_beside_a_rarer_one(engine_with):
-    # "anställd" is in most guides; "sparka" in none, but its synonym "avskeda" is in "Avsked",
+    # "anställd" is in most guides; "sparka" in none, but its reader glossary term "avsked" is in "Avsked",
     # which never says "anställd" (nor "personal", "arbetstagare").
     staff = [guide(50 + n, f"Schemat vecka {n}", "Varje anställd får sitt schema i tid.") for n in range(12)]
     dismissal = guide(62, "Avsked", "När arbetsgivaren vill avskeda någon.", "Det mest ingripande beslutet.")

@@ -3,7 +3,8 @@ Swedish, and the words that only ask ("hur", "måste", "how") rather than say wh
 
 Built from open lexical data shipped in search/data/ (licences in docs/search.md), so a library
 needs no synonym per guide: the Swedish thesaurus of Synlex / Folkets synonymlexikon (as Debian's
-mythes-sv ships it), FreeDict English-Swedish, and a curated glossary of English HR terms.
+mythes-sv ships it), FreeDict English-Swedish, a curated glossary of English HR terms and a curated
+glossary of the everyday Swedish readers use for the terms of working life ("sparka", "tjafs").
 Every expansion carries a weight below an exact match's 1.0, by how reliable its source is.
 """
 
@@ -32,6 +33,15 @@ DERIVED_WEIGHT = 0.6
 GLOSSARY_WEIGHT = 0.8
 GLOSSARY_STEP = 0.1
 MIN_GLOSSARY_WEIGHT = 0.5
+#: A Swedish reader's word or phrase of the curated reader glossary ("gå in i väggen" ->
+#: utmattningssyndrom): less sure than an editor's synonym (it is general, not the library's own),
+#: surer than a derivation or the thesaurus; less for each further term.
+READER_GLOSSARY_WEIGHT = 0.65
+READER_GLOSSARY_STEP = 0.05
+MIN_READER_GLOSSARY_WEIGHT = 0.5
+#: Object pronouns of a reflexive verb, read alike in a reader glossary phrase ("säga upp sig",
+#: "sa upp mig").
+REFLEXIVES = frozenset({"sig", "mig", "dig", "oss", "er", "sej", "mej", "dej"})
 #: A longer word of the library that an unknown query word starts: a clipped word ("rehab" for
 #: "rehabilitering"), or the start of a compound. At most MAX_LONGER_WORDS, the most used first.
 PREFIX_WEIGHT = 0.5
@@ -94,6 +104,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 #: Where an expansion comes from (Expansion.source).
 FORM, DERIVED, GLOSSARY, DICTIONARY = "form", "derived", "glossary", "dictionary"
+READER_GLOSSARY = "reader glossary"
 THESAURUS, SECOND_HOP, PREFIX, SIBLING = "thesaurus", "second hop", "prefix", "sibling"
 
 
@@ -101,12 +112,17 @@ THESAURUS, SECOND_HOP, PREFIX, SIBLING = "thesaurus", "second hop", "prefix", "s
 class Expansion:
     words: tuple[str, ...]  # the alternative, as words ("fysisk", "aktivitet")
     weight: float  # below 1.0: an expansion never counts as much as the word itself
-    source: str  # FORM, DERIVED, GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP, PREFIX or SIBLING
+    source: str  # FORM, DERIVED, GLOSSARY, READER_GLOSSARY, DICTIONARY, THESAURUS, SECOND_HOP, PREFIX or SIBLING
 
 
 def glossary_weight(rank: int) -> float:
     """The weight of a glossary phrase's Swedish term by its place in the entry."""
     return max(GLOSSARY_WEIGHT - GLOSSARY_STEP * rank, MIN_GLOSSARY_WEIGHT)
+
+
+def reader_glossary_weight(rank: int) -> float:
+    """The weight of a Swedish reader glossary entry's term by its place in the entry."""
+    return max(READER_GLOSSARY_WEIGHT - READER_GLOSSARY_STEP * rank, MIN_READER_GLOSSARY_WEIGHT)
 
 
 def stem_zipf(phrase: str) -> float:
@@ -133,6 +149,57 @@ def _read_table(path: Path) -> dict[str, list[str]]:
     return table
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a mapping that names a key twice (YAML would keep the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate entry {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def read_glossary(path: Path) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """A curated glossary: each word or phrase (as its words) and its terms, most specific first.
+    A file that is not a mapping of phrases to non-empty lists of terms is refused, naming it."""
+    try:
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (safe)
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: not a glossary: {error}") from error
+    if not isinstance(entries, dict) or not entries:
+        raise ValueError(f"{path}: not a glossary: expected a mapping of phrases to lists of terms")
+    glossary = {}
+    for phrase, terms in entries.items():
+        valid = isinstance(terms, list) and terms and all(isinstance(t, str) and words(t) for t in terms)
+        if not isinstance(phrase, str) or not words(phrase) or not valid:
+            raise ValueError(f"{path}: {phrase!r} needs a list of terms (phrase: [term, ...]), not {terms!r}")
+        glossary[tuple(words(phrase))] = [tuple(words(term)) for term in terms]
+    return glossary
+
+
+def glossary_key(word: str) -> str:
+    """How a word of a reader glossary phrase is matched: by its stem, any reflexive pronoun alike."""
+    return "sig" if word in REFLEXIVES else stem(word)
+
+
+def _phrase_spans(query_words: list[str], longest: int, lookup) -> dict[int, list]:
+    """Glossary phrases in a query, longest first, none overlapping: for each word of a found
+    phrase, its terms (lookup(phrase words) gives them, or nothing)."""
+    found: dict[int, list] = {}
+    for size in range(min(longest, len(query_words)), 0, -1):
+        for start in range(len(query_words) - size + 1):
+            span = range(start, start + size)
+            if found.keys() & set(span):
+                continue
+            terms = lookup(tuple(query_words[start : start + size]))
+            if terms:
+                found.update(dict.fromkeys(span, terms))
+    return found
+
+
 class ReaderVocabulary:
     """The lexical data, loaded once per process (see vocabulary())."""
 
@@ -146,11 +213,19 @@ class ReaderVocabulary:
         # words outside the glossary then go untranslated.
         freedict = data / "en_sv_freedict.tsv.gz"
         self._dictionary = _read_table(freedict) if freedict.exists() else {}
-        glossary = yaml.safe_load((data / "hr_glossary.yml").read_text(encoding="utf-8"))
-        self._glossary = {
-            tuple(words(phrase)): [tuple(words(term)) for term in terms] for phrase, terms in glossary.items()
-        }
+        self._glossary = read_glossary(data / "hr_glossary.yml")
         self._longest_phrase = max(map(len, self._glossary))
+        # The Swedish reader glossary, by stems: an entry's inflected forms find it too ("sparkade").
+        self._reader: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for phrase, terms in read_glossary(data / "sv_reader_glossary.yml").items():
+            known = self._reader[tuple(map(glossary_key, phrase))]
+            # One term per stem ("konflikt", "konflikter"): the engines search them alike.
+            stems_known = {tuple(map(stem, term)) for term in known}
+            for term in terms:
+                if tuple(map(stem, term)) not in stems_known:
+                    stems_known.add(tuple(map(stem, term)))
+                    known.append(term)
+        self._longest_reader_phrase = max(map(len, self._reader))
 
     @staticmethod
     def _graded_synonyms(table: dict[str, list[str]]) -> dict[str, dict[str, float]]:
@@ -234,20 +309,13 @@ class ReaderVocabulary:
         word is part of ("notice period" -> "uppsägningstid") lends its terms to each of its words;
         other English words get FreeDict's translations."""
         found: dict[str, list[Expansion]] = defaultdict(list)
-        covered: set[int] = set()
-        for size in range(min(self._longest_phrase, len(query_words)), 0, -1):
-            for start in range(len(query_words) - size + 1):
-                span = range(start, start + size)
-                if covered.intersection(span):
-                    continue
-                terms = self._glossary_terms(tuple(query_words[start : start + size]))
-                if terms:
-                    covered.update(span)
-                    for index in span:
-                        if query_words[index] not in ENGLISH_FUNCTION_WORDS:
-                            found[query_words[index]] += [
-                                Expansion(term, glossary_weight(rank), GLOSSARY) for rank, term in enumerate(terms)
-                            ]
+        in_phrases = _phrase_spans(query_words, self._longest_phrase, self._glossary_terms)
+        covered = set(in_phrases)
+        for index, terms in in_phrases.items():
+            if query_words[index] not in ENGLISH_FUNCTION_WORDS:
+                found[query_words[index]] += [
+                    Expansion(term, glossary_weight(rank), GLOSSARY) for rank, term in enumerate(terms)
+                ]
         for index, word in enumerate(query_words):
             if index not in covered and self.is_english(word):
                 translations = self._dictionary.get(word) or self._dictionary.get(word.removesuffix("s"), [])
@@ -260,6 +328,30 @@ class ReaderVocabulary:
         terms = self._glossary.get(phrase)
         if terms is None and phrase[-1].endswith("s"):  # "layoffs", "meetings"
             terms = self._glossary.get((*phrase[:-1], phrase[-1][:-1]))
+        return terms or []
+
+    # Swedish readers' words ------------------------------------------------------------------------
+
+    def reader_terms(self, query_words: list[str]) -> dict[str, list[Expansion]]:
+        """For each word of a query that is part of a phrase of the Swedish reader glossary, longest
+        first ("gå in i väggen", "säga upp sig", "tjafs"), the phrase's terms: matched by stem, so
+        "sparkade" finds "sparka" and "bråket" "bråk"; or, for one word, by a base form."""
+        found: dict[str, list[Expansion]] = defaultdict(list)
+        for index, terms in _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup).items():
+            found[query_words[index]] += [
+                Expansion(term, reader_glossary_weight(rank), READER_GLOSSARY) for rank, term in enumerate(terms)
+            ]
+        return dict(found)
+
+    def _reader_lookup(self, phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+        terms = self._reader.get(tuple(map(glossary_key, phrase)))
+        if terms is None and len(phrase) == 1:  # "slitna", "ledsna": sliten, ledsen, which Snowball stems apart
+            found = (self._reader.get((stem(form),)) for form in base_forms(phrase[0]))
+            terms = next((terms for terms in found if terms), None)
+        # A word that stems like one of the entry's own terms is already the guides' word: "stress"
+        # stems like the entry "stressad", "ledighet" like "ledig", and needs no reader's sense.
+        if terms and len(phrase) == 1 and any(tuple(map(stem, term)) == (stem(phrase[0]),) for term in terms):
+            return []
         return terms or []
 
     @staticmethod
@@ -285,12 +377,15 @@ def vocabulary() -> ReaderVocabulary:
 
 
 def expand(query_words: Iterable[str], meaningful: Iterable[str]) -> dict[str, list[Expansion]]:
-    """Every expansion of the meaningful words of a query, English phrases first."""
+    """Every expansion of the meaningful words of a query: the curated glossaries' (English phrases,
+    then Swedish readers' words) or else the thesaurus's."""
     known = vocabulary()
     query_words = list(query_words)
     found = known.english(query_words)
+    readers = known.reader_terms(query_words)
     for word in meaningful:
         forms = [Expansion((form,), INFLECTION_WEIGHT, FORM) for form in base_forms(word)]
         forms += [Expansion((form,), DERIVED_WEIGHT, DERIVED) for form in derived_forms(word)]
-        found[word] = forms + (found.get(word) or known.synonyms(word))
+        curated = found.get(word, []) + readers.get(word, [])
+        found[word] = forms + (curated or known.synonyms(word))
     return found

@@ -22,7 +22,14 @@ from search.synonyms import SynonymTable
 #: Expansions from general lexical data, the least sure: the ones given up when a query would
 #: match too much of a large library.
 UNSURE_SOURCES = frozenset(
-    {expansions.THESAURUS, expansions.SECOND_HOP, expansions.DICTIONARY, expansions.PREFIX, expansions.SIBLING}
+    {
+        expansions.READER_GLOSSARY,
+        expansions.THESAURUS,
+        expansions.SECOND_HOP,
+        expansions.DICTIONARY,
+        expansions.PREFIX,
+        expansions.SIBLING,
+    }
 )
 #: A query keeps its unsure expansions only while it is expected to match at most this many guides
 #: (the least sure and most common go first). Never binds in a library smaller than this; at

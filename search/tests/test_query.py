@@ -3,9 +3,18 @@
 import shutil
 
 import pytest
+import yaml
 
 from search import analysis
-from search.expansions import DATA, SECOND_HOP, THESAURUS, ReaderVocabulary
+from search.expansions import (
+    DATA,
+    GLOSSARY_WEIGHT,
+    READER_GLOSSARY,
+    SECOND_HOP,
+    THESAURUS,
+    ReaderVocabulary,
+    reader_glossary_weight,
+)
 from search.query import COMMON_SHARE, MAX_CORE_MATCHES, MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
 from search.synonyms import SynonymTable
 
@@ -63,7 +72,7 @@ def sources(concept):
 
 
 def test_synonyms_of_synonyms_only_for_a_word_the_library_does_not_have():
-    query_plan = plan("gräl", NO_SYNONYMS)
+    query_plan = plan("dispyt", NO_SYNONYMS)
     assert {THESAURUS, SECOND_HOP} <= sources(query_plan.concepts[0])  # "tvist"; two steps away, "oenighet"
     (used,) = query_plan.for_library([True], 100, {}).concepts
     assert THESAURUS in sources(used) and SECOND_HOP not in sources(used)
@@ -71,7 +80,7 @@ def test_synonyms_of_synonyms_only_for_a_word_the_library_does_not_have():
 
 
 def test_a_query_that_would_match_too_much_gives_up_its_least_sure_expansions_first():
-    query_plan = plan("gräl", NO_SYNONYMS)
+    query_plan = plan("dispyt", NO_SYNONYMS)
     shares = {"tvist": 0.02, "konflikt": 0.03, "strid": 0.01}
     (small,) = query_plan.for_library([False], MAX_EXPANDED_MATCHES, shares).concepts
     assert small.related == query_plan.concepts[0].related  # a library this small: all of them
@@ -110,16 +119,17 @@ def test_a_common_word_two_steps_away_is_left_out_a_rarer_one_kept():
 
 
 def test_a_word_of_a_headword_s_family_borrows_its_synonyms():
-    (concept,) = plan("utbrändhet", NO_SYNONYMS).concepts
-    assert {"slutkörd", "utarbetad"} <= {" ".join(e.words) for e in concept.related if e.source == THESAURUS}
+    (concept,) = plan("nyfikenhet", NO_SYNONYMS).concepts  # no entry of its own; "nyfiken" has one
+    assert {"frågvis", "vetgirig"} <= {" ".join(e.words) for e in concept.related if e.source == THESAURUS}
 
 
 def test_the_reader_vocabulary_works_without_the_gpl_dictionary(tmp_path):
-    for name in ("sv_thesaurus.tsv.gz", "hr_glossary.yml"):
+    for name in ("sv_thesaurus.tsv.gz", "hr_glossary.yml", "sv_reader_glossary.yml"):
         shutil.copy(DATA / name, tmp_path / name)
     without_freedict = ReaderVocabulary(tmp_path)
     assert without_freedict.english(["notice", "period"])  # the glossary
     assert without_freedict.synonyms("gräl")  # the thesaurus
+    assert without_freedict.reader_terms(["tjafs"])  # the Swedish reader glossary
     assert "quarrel" in ReaderVocabulary().english(["quarrel"])  # FreeDict: gräl, tvist
     assert "quarrel" not in without_freedict.english(["quarrel"])
 
@@ -171,3 +181,85 @@ def test_a_common_concept_only_loosens_what_a_guide_must_match():
     assert query_plan.required == 2
     shares = {"lönesamtal": 0.05, "konflikt": 0.05, "medarbetare": COMMON_SHARE + 0.1}
     assert query_plan.for_library([True, True, True], 100, shares).required == 1
+
+
+# The Swedish reader glossary ------------------------------------------------------------------------
+
+
+def reader_terms(concept):
+    return [" ".join(e.words) for e in concept.related if e.source == READER_GLOSSARY]
+
+
+def test_a_readers_phrase_lends_its_terms_to_each_of_its_words_longest_phrase_first():
+    concepts = {c.word: c for c in plan("gick in i väggen", NO_SYNONYMS).concepts}
+    assert reader_terms(concepts["väggen"])[0] == "utmattningssyndrom"
+    assert reader_terms(concepts["gick"]) == reader_terms(concepts["väggen"])
+    # "säga upp sig" (resigning) is not "säga upp" someone; the reflexive may be any person's.
+    (resign,) = [c for c in plan("jag vill säga upp mig", NO_SYNONYMS).concepts if c.word == "säga"]
+    assert "egen uppsägning" in reader_terms(resign)
+
+
+def test_a_readers_word_is_matched_in_its_inflected_forms():
+    inflected = (("sparkade", "avsked"), ("bråket", "konflikt"), ("utbrända", "utmattningssyndrom"))
+    stemmed_apart = (("slitna", "utmattning"), ("ledsna", "psykisk ohälsa"))  # sliten, ledsen: by base form
+    for word, term in inflected + stemmed_apart:
+        (concept,) = plan(word, NO_SYNONYMS).concepts
+        assert term in reader_terms(concept), word
+
+
+def test_the_reader_glossary_weighs_less_than_a_word_and_an_editors_synonym_more_than_the_thesaurus():
+    (concept,) = plan("tjafs", NO_SYNONYMS).concepts
+    weights = [e.weight for e in concept.related if e.source == READER_GLOSSARY]
+    assert weights == sorted(weights, reverse=True)  # the most specific term first
+    assert weights[0] == reader_glossary_weight(0) < 0.7 < GLOSSARY_WEIGHT  # below an editor's synonym
+    assert min(weights) >= 0.5  # never below the surest thesaurus synonym
+    assert THESAURUS not in sources(concept)  # the curated words replace the general thesaurus
+
+
+def with_reader_glossary(tmp_path, text):
+    for name in ("sv_thesaurus.tsv.gz", "hr_glossary.yml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    (tmp_path / "sv_reader_glossary.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_word_that_stems_like_a_term_of_its_entry_gets_no_readers_terms(tmp_path):
+    # Snowball stems "stressad" and "stress" alike: a reader who types "stress" uses the guides'
+    # own word, and "arbetsbelastning" would only widen it.
+    vocabulary = ReaderVocabulary(with_reader_glossary(tmp_path, "stressad: [stress, arbetsbelastning]\n"))
+    assert vocabulary.reader_terms(["stress"]) == {}
+    assert vocabulary.reader_terms(["tjafs"]) == {}  # and only the file's entries count
+    other = ReaderVocabulary(with_reader_glossary(tmp_path, "stressad: [arbetsbelastning]\n"))
+    assert [e.words for e in other.reader_terms(["stress"])["stress"]] == [("arbetsbelastning",)]
+
+
+def test_the_reader_glossary_is_in_the_expansion_budget():
+    query_plan = plan("tjafs", NO_SYNONYMS)
+    shares = {"konflikt": 0.5, "samarbetssvårigheter": 0.5}
+    (small,) = query_plan.for_library([False], 100, shares).concepts
+    assert reader_terms(small)
+    (large,) = query_plan.for_library([False], 100 * MAX_EXPANDED_MATCHES, shares).concepts
+    assert not reader_terms(large)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tjafs: [konflikt\n",  # not YAML
+        "- tjafs\n- bråk\n",  # not a mapping
+        "tjafs: konflikt\n",  # terms not a list
+        "tjafs: []\n",  # no terms
+        "tjafs: [konflikt]\ntjafs: [bråk]\n",  # the same entry twice
+    ],
+)
+def test_a_malformed_reader_glossary_is_refused_naming_the_file(tmp_path, text):
+    with pytest.raises(ValueError, match="sv_reader_glossary.yml"):
+        ReaderVocabulary(with_reader_glossary(tmp_path, text))
+
+
+def test_the_shipped_reader_glossary_is_well_formed_and_general():
+    vocabulary = ReaderVocabulary()  # refuses a malformed file
+    entries = yaml.safe_load((DATA / "sv_reader_glossary.yml").read_text(encoding="utf-8"))
+    assert len(entries) >= 400
+    assert all(phrase not in terms for phrase, terms in entries.items())  # no word maps to itself
+    assert vocabulary.reader_terms(["tjafs"])

@@ -102,3 +102,20 @@ def test_a_guide_matching_in_its_head_is_ranked_before_one_matching_only_in_its_
         ]
     )
     assert [hit.id for hit in engine.search("lönesamtalet").hits] == [2, 1]
+
+
+def test_a_search_inside_a_transaction_leaves_the_planner_settings_as_they_were(engine):
+    """The search's settings (no sequential scans, more work memory, no bitmap scans for a
+    vocabulary lookup) must not outlive its statements: a later statement of the same request or
+    test would be planned without bitmap scans, and GIN indexes have no other way to be read."""
+    names = ["enable_seqscan", "enable_bitmapscan", "work_mem"]
+
+    def current():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in names))
+            return cursor.fetchone()
+
+    before = current()
+    engine.search("lönesamtal medarbetare")
+    engine.search("lonesamtal")  # typed without ö: its Swedish spellings are looked up in the vocabulary
+    assert current() == before

@@ -372,16 +372,19 @@ class PostgresEngine(AnalysedEngine):
 
     @classmethod
     def _matching(cls, forms: tuple[str, ...], required: int) -> str:
-        """The guides matching at least `required` of the concepts' tsqueries, with how many they
-        match, found through the GIN index alone: no search vector is read to decide."""
+        """The guides matching at least `required` of the concepts' tsqueries (their id, date and
+        `facets`), with how many they match, found through the GIN index alone: no search vector is
+        read to decide."""
         if required >= len(forms):  # one indexed condition says it all
             return f"SELECT *, {len(forms)} AS covered FROM {TABLE} WHERE {cls._indexed(forms, required)}"
-        each = " UNION ALL ".join(f"SELECT guide_id FROM {TABLE} WHERE search_vector @@ {form}" for form in forms)
+        # Each concept's scan reads what the search keeps of a match from the row it visits anyway
+        # (a narrow row: id, date, `facets`), so no match is looked up again by its id.
+        each = " UNION ALL ".join(
+            f"SELECT guide_id, facets, updated FROM {TABLE} WHERE search_vector @@ {form}" for form in forms
+        )
         return f"""
-            SELECT entry.*, covered FROM (
-                SELECT guide_id, count(*) AS covered FROM ({each}) AS each_concept
-                GROUP BY guide_id HAVING count(*) >= {int(required)}
-            ) AS enough JOIN {TABLE} AS entry USING (guide_id)"""
+            SELECT guide_id, facets, updated, count(*) AS covered FROM ({each}) AS each_concept
+            GROUP BY guide_id, facets, updated HAVING count(*) >= {int(required)}"""
 
     @staticmethod
     def _concept(params: _Params, concept: Concept, widen: bool) -> tuple[str, str]:

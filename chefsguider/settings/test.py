@@ -3,6 +3,13 @@
 import os
 import tempfile
 
+# Each pytest-xdist worker gets a folder of its own: the controller imports these settings first and
+# its workers inherit its environment, so they would otherwise share one search index (one worker's
+# rebuild replacing the index another is searching). Processes a test starts inherit their worker's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER")
+if _worker and os.environ.get("CHEFSGUIDER_TEST_DATA_WORKER") != _worker:
+    os.environ["CHEFSGUIDER_DATA_DIR"] = tempfile.mkdtemp(prefix=f"chefsguider-test-{_worker}-")
+    os.environ["CHEFSGUIDER_TEST_DATA_WORKER"] = _worker
 os.environ.setdefault("CHEFSGUIDER_DATA_DIR", tempfile.mkdtemp(prefix="chefsguider-test-"))
 
 from chefsguider.settings.base import *  # noqa: E402,F403

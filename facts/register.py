@@ -111,7 +111,8 @@ def _fact(item) -> dict:
     }
     if fact["valid_until"] and fact["valid_until"] < fact["valid_from"]:
         raise RegisterError(f"fact {fact_id!r}: valid_until is before valid_from")
-    if not isinstance(fact["review_months"], int) or not 1 <= fact["review_months"] <= 60:
+    months = fact["review_months"]
+    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 60:  # YAML's yes is no number
         raise RegisterError(f"fact {fact_id!r}: review_months must be a whole number from 1 to 60")
     return fact
 

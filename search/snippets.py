@@ -57,14 +57,16 @@ class Highlighter:
         return re.compile(f"(?=[{first_letters}])(?:{'|'.join(patterns)})") if patterns else None
 
     @cached_property
-    def _candidates_any_case(self) -> re.Pattern | None:
-        return re.compile(self._candidates.pattern, re.IGNORECASE) if self._candidates else None
+    def _candidates_any_case(self) -> re.Pattern:
+        return re.compile(self._candidates.pattern, re.IGNORECASE)
 
     def _candidates_in(self, text: str):
         """The candidates' matches, at their offsets in text."""
+        if not self._candidates:
+            return ()
         lowered = text.lower()
         if len(lowered) == len(text):  # one character for one: offsets carry over
-            return self._candidates.finditer(lowered) if self._candidates else ()
+            return self._candidates.finditer(lowered)
         return self._candidates_any_case.finditer(text)  # "İ" lower-cases to two characters
 
     def _key(self, surface: str) -> str | None:

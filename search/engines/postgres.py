@@ -296,7 +296,8 @@ class PostgresEngine(AnalysedEngine):
         params = _Params()
         by_relevance = sort != SORT_UPDATED and not plan.is_empty
         if plan.is_empty:
-            matched, score, head = f"SELECT *, 0 AS covered FROM {TABLE}", "0", "SELECT NULL::bigint AS guide_id"
+            matched, score = f"SELECT *, 0 AS covered FROM {TABLE}", "0"
+            head = f"SELECT guide_id FROM {TABLE} WHERE FALSE"  # no head matches: in_head is FALSE, not NULL
         else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
             required = 1 if widen else plan.required

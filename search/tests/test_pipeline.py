@@ -163,3 +163,8 @@ def test_highlighting_finds_the_query_words_in_any_case_at_their_offsets(text, m
     highlighter = Highlighter.for_plan(query.plan("lön ny", SynonymTable()))
     assert marked in highlighter.snippet([text])
 
+
+
+def test_a_query_without_stems_quotes_a_text_whose_lower_case_is_longer():
+    """No query word to mark (an empty plan) in a text with "İ": the start of the text, unmarked."""
+    assert Highlighter(frozenset()).snippet(["İstanbul-kontoret."]) == "İstanbul-kontoret."

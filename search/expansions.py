@@ -21,6 +21,7 @@ import wordfreq
 import yaml
 
 from search.analysis import base_forms, derived_forms, is_stopword, stem, words
+from search.compounds import split
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -186,10 +187,18 @@ def glossary_key(word: str) -> str:
     return "sig" if word in REFLEXIVES else stem(word)
 
 
-def _phrase_spans(query_words: list[str], longest: int, lookup) -> dict[int, list]:
+@dataclass(frozen=True)
+class Phrase:
+    """A glossary phrase found in a query: its words as typed and the glossary's terms for it."""
+
+    words: tuple[str, ...]
+    terms: list[tuple[str, ...]]
+
+
+def _phrase_spans(query_words: list[str], longest: int, lookup) -> dict[int, Phrase]:
     """Glossary phrases in a query, longest first, none overlapping: for each word of a found
-    phrase, its terms (lookup(phrase words) gives them, or nothing)."""
-    found: dict[int, list] = {}
+    phrase, the phrase (lookup(phrase words) gives its terms, or nothing)."""
+    found: dict[int, Phrase] = {}
     for size in range(min(longest, len(query_words)), 0, -1):
         for start in range(len(query_words) - size + 1):
             span = range(start, start + size)
@@ -197,7 +206,7 @@ def _phrase_spans(query_words: list[str], longest: int, lookup) -> dict[int, lis
                 continue
             terms = lookup(tuple(query_words[start : start + size]))
             if terms:
-                found.update(dict.fromkeys(span, terms))
+                found.update(dict.fromkeys(span, Phrase(tuple(query_words[start : start + size]), terms)))
     return found
 
 
@@ -312,10 +321,10 @@ class ReaderVocabulary:
         found: dict[str, list[Expansion]] = defaultdict(list)
         in_phrases = _phrase_spans(query_words, self._longest_phrase, self._glossary_terms)
         covered = set(in_phrases)
-        for index, terms in in_phrases.items():
+        for index, phrase in in_phrases.items():
             if query_words[index] not in ENGLISH_FUNCTION_WORDS:
                 found[query_words[index]] += [
-                    Expansion(term, glossary_weight(rank), GLOSSARY) for rank, term in enumerate(terms)
+                    Expansion(term, glossary_weight(rank), GLOSSARY) for rank, term in enumerate(phrase.terms)
                 ]
         for index, word in enumerate(query_words):
             if index not in covered and self.is_english(word):
@@ -338,11 +347,32 @@ class ReaderVocabulary:
         first ("gå in i väggen", "säga upp sig", "tjafs"), the phrase's terms: matched by stem, so
         "sparkade" finds "sparka" and "bråket" "bråk"; or, for one word, by a base form."""
         found: dict[str, list[Expansion]] = defaultdict(list)
-        for index, terms in _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup).items():
+        for index, phrase in self._reader_phrases(query_words).items():
             found[query_words[index]] += [
-                Expansion(term, reader_glossary_weight(rank), READER_GLOSSARY) for rank, term in enumerate(terms)
+                Expansion(term, reader_glossary_weight(rank), READER_GLOSSARY) for rank, term in enumerate(phrase.terms)
             ]
         return dict(found)
+
+    def _reader_phrases(self, query_words: list[str]) -> dict[int, Phrase]:
+        return _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup)
+
+    def loose_words(self, query_words: list[str], meaningful: Iterable[str]) -> set[str]:
+        """The words of a query that are the only meaningful word of a reader glossary phrase of
+        several words, and not a word (or part of a compound) of its terms: "säga" of "vill säga
+        upp sig", "jobba" of "jobba över". Alone the word means something else (the guides'
+        indexes drop "upp" and "över" as stopwords, so "säga upp" cannot be told from "säga"):
+        it should count less than the phrase's terms. "lön" of "min lön" (lönesamtal) and "prov"
+        of "på prov" (provanställning) are the topic itself and keep their weight."""
+        meaningful = set(meaningful)
+        loose = set()
+        for phrase in {phrase.words: phrase for phrase in self._reader_phrases(query_words).values()}.values():
+            alone = [word for word in phrase.words if word in meaningful]
+            if len(phrase.words) < 2 or len(alone) != 1:
+                continue
+            in_terms = {stem(part) for term in phrase.terms for word in term for part in (word, *(split(word) or ()))}
+            if stem(alone[0]) not in in_terms:
+                loose.add(alone[0])
+        return loose
 
     def _reader_lookup(self, phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
         terms = self._reader.get(tuple(map(glossary_key, phrase)))

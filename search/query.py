@@ -47,6 +47,13 @@ COMMON_SHARE = 0.4
 MAX_CORE_MATCHES = 1_000
 #: Both halves of a compound query word (the engines weigh that way of matching with this).
 COMPOUND_WEIGHT = 0.6
+#: The weight of a word that stands alone for a reader glossary phrase whose other words the
+#: index drops ("säga" of "säga upp sig", expansions.ReaderVocabulary.loose_words). Without the
+#: rest of the phrase it is mostly another sense ("Säg nej"), as far off as a synonym of a
+#: synonym: a guide with it in its title must not outrank one with the phrase's term in its ingress.
+LOOSE_WORD_WEIGHT = expansions.SECOND_HOP_WEIGHT
+#: Expansions that are the word itself in another form.
+WORD_FORMS = frozenset({expansions.FORM, expansions.DERIVED})
 #: A concept whose word no guide uses counts at most this many times its ways' own weights
 #: (QueryPlan.with_emphasis): enough for its surest expansion to count as a word a guide has.
 MAX_EMPHASIS = 2.0
@@ -69,6 +76,7 @@ class Concept:
     correction: str | None = None  # the closest indexed word when the word is unknown
     emphasis: float = 1.0  # how much the whole concept counts beside the others (QueryPlan.with_emphasis)
     common: bool = False  # matched by most of the library: neither required nor counted to coverage
+    literal_weight: float = 1.0  # the word's own weight: less when it stands alone for a reader phrase
 
     def compound_halves(self) -> tuple[tuple[str, ...], ...]:
         """Each half of a compound query word with its other forms: "konflikthantering" is found by
@@ -102,8 +110,10 @@ class Concept:
 
     def explained_only(self) -> bool:
         """A word no guide uses that only the reader vocabulary explains ("berusad", "sparka"):
-        not a misspelling, a folded word or a word with editors' synonyms."""
-        return not (self.known or self.synonyms or self.spellings or self.correction) and bool(self.related)
+        not a misspelling, a folded word or a word with editors' synonyms; or a word that stands
+        alone for a reader glossary phrase and is weighed below it ("säga" of "säga upp sig")."""
+        unknown = not (self.known or self.synonyms or self.spellings or self.correction)
+        return (unknown or self.literal_weight < 1.0) and bool(self.related)
 
     @property
     def max_edits(self) -> int:
@@ -259,11 +269,23 @@ def plan(query: str, synonyms: SynonymTable) -> QueryPlan:
     content = [word for word in query_words if not is_stopword(word)]
     meaningful = [word for word in content if not reader.is_filler(word)] or content or query_words
     related = expansions.expand(all_words, meaningful)
+    loose = reader.loose_words(all_words, meaningful)
     concepts = []
     for word in meaningful:
         editors = tuple(
             tuple(words(term)) for term in dict.fromkeys((*synonyms.alternatives(word), *in_phrases.get(word, ())))
         )
         others = tuple(dict.fromkeys(e for e in related.get(word, ()) if e.words not in editors and e.words != (word,)))
-        concepts.append(Concept(word=word, synonyms=editors, related=others, compound=compounds.split(word) or ()))
+        literal = LOOSE_WORD_WEIGHT if word in loose and not editors else 1.0
+        # The word's other forms are the word: they weigh as little when it stands for a phrase.
+        others = tuple(replace(e, weight=e.weight * literal) if e.source in WORD_FORMS else e for e in others)
+        concepts.append(
+            Concept(
+                word=word,
+                synonyms=editors,
+                related=others,
+                compound=compounds.split(word) or (),
+                literal_weight=literal,
+            )
+        )
     return QueryPlan(text=text, concepts=tuple(concepts))

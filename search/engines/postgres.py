@@ -393,7 +393,7 @@ class PostgresEngine(AnalysedEngine):
     @staticmethod
     def _concept(params: _Params, concept: Concept, widen: bool) -> tuple[str, str]:
         """(a tsquery of every form the concept may take, its score): scored by its best way of matching."""
-        ways = [(_word(params, concept.word), 1.0, "ts_rank")]
+        ways = [(_word(params, concept.word), concept.literal_weight, "ts_rank")]
         ways += [(_tsquery(params, " ".join(synonym)), SYNONYM_WEIGHT, "ts_rank") for synonym in concept.synonyms]
         ways += [(_tsquery(params, " ".join(other.words)), other.weight, "ts_rank") for other in concept.related]
         ways += [(_word(params, spelling), SPELLING_WEIGHT, "ts_rank") for spelling in concept.spellings]

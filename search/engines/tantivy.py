@@ -379,7 +379,7 @@ class TantivyEngine(AnalysedEngine):
         return Query.boolean_query([(Occur.Must, core), *extra]) if extra else core
 
     def _concept(self, concept: Concept, widen: bool) -> Query:
-        ways = [self._word(concept.word)]
+        ways = [Query.boost_query(self._word(concept.word), concept.literal_weight)]
         ways += [Query.boost_query(self._word(spelling), SPELLING_WEIGHT) for spelling in concept.spellings]
         ways += [Query.boost_query(self._all_of(synonym), SYNONYM_WEIGHT) for synonym in concept.synonyms]
         ways += [Query.boost_query(self._all_of(other.words), other.weight) for other in concept.related]

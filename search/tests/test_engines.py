@@ -235,6 +235,16 @@ def test_a_guide_with_the_readers_own_word_outranks_one_with_its_hr_term(engine_
     assert ids(engine.search("konflikter"))[:2] == [72, 74]
 
 
+def test_a_readers_phrase_outranks_the_one_word_the_index_keeps_of_it(engine_with):
+    # "säga upp sig" is resigning; the index drops "upp" and "sig" as stopwords, so a guide that
+    # only says "säg" (another sense) matched the phrase's one word at full weight and came first.
+    saying_no = guide(75, "Säg nej och prioritera", "Att säga nej till chefen ibland.", "Säg nej i tid.")
+    resigning = guide(76, "När en medarbetare slutar", "Egen uppsägning och uppsägningstid.", "Ta emot beskedet.")
+    engine = engine_with(*LIBRARY, saying_no, resigning)
+    assert ids(engine.search("vill säga upp sig"))[:2] == [76, 75]
+    assert ids(engine.search("säga nej"))[:1] == [75]  # no phrase: the word counts in full
+
+
 def test_a_word_no_guide_uses_counts_as_much_as_the_known_words_beside_it(engine_with):
     # No guide says "berusad"; one says "påverkad" (its synonym) throughout, the other has the
     # generic "jobbet" in its title and "påverkad" in another sense. At its synonyms' weight the

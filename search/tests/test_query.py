@@ -15,7 +15,15 @@ from search.expansions import (
     ReaderVocabulary,
     reader_glossary_weight,
 )
-from search.query import COMMON_SHARE, MAX_CORE_MATCHES, MAX_EMPHASIS, MAX_EXPANDED_MATCHES, plan
+from search.query import (
+    COMMON_SHARE,
+    LOOSE_WORD_WEIGHT,
+    MAX_CORE_MATCHES,
+    MAX_EMPHASIS,
+    MAX_EXPANDED_MATCHES,
+    WORD_FORMS,
+    plan,
+)
 from search.synonyms import SynonymTable
 
 NO_SYNONYMS = SynonymTable([])
@@ -197,6 +205,23 @@ def test_a_readers_phrase_lends_its_terms_to_each_of_its_words_longest_phrase_fi
     # "säga upp sig" (resigning) is not "säga upp" someone; the reflexive may be any person's.
     (resign,) = [c for c in plan("jag vill säga upp mig", NO_SYNONYMS).concepts if c.word == "säga"]
     assert "egen uppsägning" in reader_terms(resign)
+
+
+def test_a_word_standing_alone_for_a_readers_phrase_weighs_less_than_the_phrases_terms():
+    (resign,) = plan("vill säga upp sig", NO_SYNONYMS).concepts
+    assert resign.word == "säga" and resign.literal_weight == LOOSE_WORD_WEIGHT
+    assert LOOSE_WORD_WEIGHT <= min(e.weight for e in resign.related)  # every term counts at least as much
+    assert resign.explained_only()  # so with_emphasis lifts the phrase's surest term to a word's weight
+    (quit,) = plan("hoppa av", NO_SYNONYMS).concepts
+    forms = [e.weight for e in quit.related if e.source in WORD_FORMS]  # "hoppar", "hopp"
+    assert forms and max(forms) < reader_glossary_weight(0)  # its other forms weigh as little as the word
+    # The word alone is the topic when the phrase's terms use it, also as part of a compound.
+    for query, word in (("min lön", "lön"), ("på prov", "prov"), ("bli uppsagd", "uppsagd")):
+        (concept,) = plan(query, NO_SYNONYMS).concepts
+        assert (concept.word, concept.literal_weight) == (word, 1.0), query
+    # The word alone, without the phrase's other words, and a phrase of two meaningful words.
+    assert plan("säga", NO_SYNONYMS).concepts[0].literal_weight == 1.0
+    assert {c.literal_weight for c in plan("gick in i väggen", NO_SYNONYMS).concepts} == {1.0}
 
 
 def test_a_readers_word_is_matched_in_its_inflected_forms():

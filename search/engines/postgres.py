@@ -11,13 +11,14 @@ of words typed without å, ä, ö, the trigram neighbours (pg_trgm) of misspelt 
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import islice
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from search.analysis import fold, stem, unfoldings, words
+from search.analysis import fold, is_stopword, stem, unfoldings, words
 from search.base import SORT_UPDATED, GuideDocument, SearchFilters, searchable
 from search.models import GuideSearchEntry, VocabularyWord
 from search.pipeline import (
@@ -54,6 +55,14 @@ COMMON_LEXEMES = f"""
     SELECT unnest(most_common_elems::text::text[]) AS lexeme, unnest(most_common_elem_freqs) AS share
     FROM pg_stats WHERE schemaname = current_schema() AND tablename = '{TABLE}' AND attname = 'search_vector'
 """
+#: What changes when ANALYZE (a rebuild's, autovacuum's) has made new statistics: a process reads
+#: the common lexemes again only then (a third of a millisecond against 1.3 ms) ...
+STATISTICS_VERSION = f"""concat_ws(' ',
+    pg_stat_get_analyze_count('{TABLE}'::regclass), pg_stat_get_last_analyze_time('{TABLE}'::regclass),
+    pg_stat_get_autoanalyze_count('{TABLE}'::regclass), pg_stat_get_last_autoanalyze_time('{TABLE}'::regclass))"""
+#: ... or after this many seconds: the counters change when ANALYZE ends, before its transaction
+#: commits the statistics, so a search in between may have read the old ones.
+COMMON_LEXEMES_SECONDS = 60.0
 SPELLING_NEIGHBOURS = 40
 #: Memory for a search's sorts and kept matches (PostgreSQL's default of 4 MB spills the matches of
 #: a common word in a library of 100,000 guides to disk).
@@ -89,6 +98,8 @@ class PostgresEngine(AnalysedEngine):
     def __init__(self, *, using: str = DEFAULT_DB_ALIAS, **options) -> None:
         super().__init__(**options)
         self.using = using
+        # (statistics version, when read, {lexeme: share}, share of a lexeme not listed): _common_lexemes
+        self._common: tuple[str, float, dict[str, float], float] | None = None
 
     def _execute(self, sql: str, params=None) -> None:
         with connections[self.using].cursor() as cursor:
@@ -120,13 +131,6 @@ class PostgresEngine(AnalysedEngine):
         decompresses every guide's vector (seconds at 100,000 guides); the index never does. The
         matches a search keeps (tens of thousands in a large library) stay in memory."""
         return self._rows_with({"enable_seqscan": "off", "work_mem": SEARCH_WORK_MEM}, sql, params)
-
-    def _rows_by_key(self, sql: str, params) -> list[tuple]:
-        """Rows of a lookup of vocabulary words by `word = ANY(…)`. The trigram index answers
-        equality too, and the planner takes its bitmap scan (3–5 ms at 30,000 words) for the
-        primary key's (well under 1 ms); GiST cannot scan for `= ANY` without a bitmap, so without
-        bitmap scans only the B-tree can."""
-        return self._rows_with({"enable_bitmapscan": "off"}, sql, params)
 
     # Writing ----------------------------------------------------------------------------------
 
@@ -222,6 +226,7 @@ class PostgresEngine(AnalysedEngine):
             VocabularyWord.objects.using(self.using).all().delete()
             self._store(map(searchable, documents), replacing=False)
             self._execute(f"ANALYZE {TABLE}, {VOCABULARY}")  # plan queries for the new contents
+        self._common = None  # new statistics (a transaction may still see the old version: _common_lexemes)
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -236,49 +241,71 @@ class PostgresEngine(AnalysedEngine):
         return VocabularyWord.objects.using(self.using).values_list("word", flat=True).iterator()
 
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
+        """Whether any guide has each concept's word. A word of the vocabulary (the public guides'
+        words) is known by its primary key; another (an inflection no guide uses, a word only
+        members-only guides have, a stopword) is looked for through the GIN index, planned so: a
+        word no guide has would otherwise be looked for by reading every vector (0.8 s at 100,000
+        guides)."""
         params = _Params()
-        # A word among the most common lexemes (the statistics _shares reads) is known without
-        # looking; another is looked for through the GIN index, planned so: a word no guide has would
-        # otherwise be looked for by reading every vector (0.8 s at 100,000 guides).
         checks = [
-            f"CASE WHEN tsvector_to_array(to_tsvector('swedish', {params.add(c.word)})) && common.lexemes THEN TRUE "
+            f"CASE WHEN {self._in_vocabulary(params, c.word)} THEN TRUE "
             f"ELSE EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, c.word)}) END"
             for c in concepts
         ]
-        # The statistics are read once for all the concepts (pg_stats is a view over a catalogue).
-        common = f"SELECT coalesce(array_agg(lexeme), '{{}}') AS lexemes FROM ({COMMON_LEXEMES}) AS listed"
-        return list(self._planned_rows(f"SELECT {', '.join(checks)} FROM ({common}) AS common", params)[0])
+        return list(self._planned_rows(f"SELECT {', '.join(checks)}", params)[0])
+
+    @staticmethod
+    def _in_vocabulary(params: _Params, word: str) -> str:
+        """Whether the vocabulary has the word, so a guide does (a stopword is in none's vector)."""
+        if is_stopword(word):
+            return "FALSE"
+        return f"EXISTS (SELECT FROM {VOCABULARY} WHERE word = {params.add(word)})"
 
     def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
         """From the statistics ANALYZE keeps (a rebuild ends with one; autovacuum keeps them
         current), read without touching a guide: the number of rows, and the share of guides of the
-        search vector's most common lexemes (the 1,000 most common that are in more than a few
-        guides). A lexeme not listed counts half the least common listed, as PostgreSQL's planner
-        assumes, or nothing when the list is not full (every lexeme of a small library is listed)."""
+        search vector's most common lexemes (_common_lexemes). Words are turned into lexemes by
+        `to_tsvector('swedish', …)` itself, so they are the index's."""
         rows = self._rows(
             f"""
-            WITH common AS ({COMMON_LEXEMES}), lexemes AS (
-                SELECT word, unnest(tsvector_to_array(to_tsvector('swedish', word))) AS lexeme
-                FROM unnest(%s::text[]) AS word
-            )
-            SELECT (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '{TABLE}'::regclass), word,
-                coalesce(max(share), (
-                    SELECT CASE WHEN count(*) >= current_setting('default_statistics_target')::int * 10
-                        THEN min(share) / 2 ELSE 0 END
-                    FROM common WHERE lexeme IS NOT NULL
-                ))
-            FROM lexemes LEFT JOIN common USING (lexeme) GROUP BY word
+            SELECT {STATISTICS_VERSION},
+                (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = '{TABLE}'::regclass),
+                word, tsvector_to_array(to_tsvector('swedish', word))
+            FROM unnest(%s::text[]) AS word
             """,
             [words],
         )
-        guides = rows[0][0] if rows else 0
-        return guides, {word: float(share) for _, word, share in rows}
+        if not rows:
+            return 0, {}
+        common, unlisted = self._common_lexemes(rows[0][0])
+        shares = {
+            word: max(common.get(lexeme, unlisted) for lexeme in lexemes) for _, _, word, lexemes in rows if lexemes
+        }
+        return rows[0][1], shares
+
+    def _common_lexemes(self, version: str) -> tuple[dict[str, float], float]:
+        """The search vector's most common lexemes (the 1,000 most common that are in more than a
+        few guides) with their share of guides, and the share of a lexeme not listed: half the
+        least common listed, as PostgreSQL's planner assumes, or nothing when the list is not full
+        (every lexeme of a small library is listed). Kept in the process until the statistics
+        change (STATISTICS_VERSION) or for COMMON_LEXEMES_SECONDS."""
+        now = time.monotonic()
+        if self._common and self._common[0] == version and now - self._common[1] < COMMON_LEXEMES_SECONDS:
+            return self._common[2], self._common[3]
+        rows = self._rows(
+            f"SELECT lexeme, share, current_setting('default_statistics_target')::int FROM ({COMMON_LEXEMES}) AS c "
+            "WHERE lexeme IS NOT NULL"
+        )
+        common = {lexeme: float(share) for lexeme, share, _ in rows}
+        unlisted = min(common.values()) / 2 if rows and len(rows) >= rows[0][2] * 10 else 0.0
+        self._common = (version, now, common, unlisted)
+        return common, unlisted
 
     def _spellings(self, word: str) -> tuple[str, ...]:
         candidates = unfoldings(word)[1:]
         if not candidates:
             return ()
-        rows = self._rows_by_key(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)", [candidates])
+        rows = self._rows(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)", [candidates])
         found = {known for (known,) in rows}
         return tuple(candidate for candidate in candidates if candidate in found)
 
@@ -286,7 +313,7 @@ class PostgresEngine(AnalysedEngine):
         rows = self._rows(
             f"""
             SELECT word, documents FROM {VOCABULARY}
-            WHERE length(word) BETWEEN %s AND %s ORDER BY word <-> %s LIMIT %s
+            WHERE length(word) BETWEEN %s AND %s ORDER BY lower(word) <-> %s LIMIT %s
             """,
             [len(word) - max_edits, len(word) + max_edits, word, SPELLING_NEIGHBOURS],
         )

@@ -21,8 +21,6 @@ def main():
     args = parser.parse_args()
     set_up_django(args.database_url)
 
-    from django.db import connection, transaction
-
     from search.base import SearchFilters
     from search.engines.postgres import PostgresEngine
 
@@ -31,17 +29,20 @@ def main():
     engine.search(args.query, SearchFilters(areas=tuple(args.area)))  # warm, as a running server is
     plans = []
 
-    def explained(sql, params=None, planned=False):
-        with transaction.atomic(), connection.cursor() as cursor:
-            if planned:  # as PostgresEngine._planned_rows runs it
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, params)
-            plans.append("\n".join(row[0] for row in cursor.fetchall()))
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+    rows, rows_with = engine._rows, engine._rows_with
+
+    def explained(sql, params=None):
+        """The plan of a statement and its rows, run as the engine runs it (its planner settings)."""
+        plans.append("\n".join(row[0] for row in rows("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, params)))
+        return rows(sql, params)
+
+    def explained_with(settings, sql, params):
+        plan = rows_with(settings, "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, params)
+        plans.append("\n".join(row[0] for row in plan))
+        return rows_with(settings, sql, params)
 
     engine._rows = explained
-    engine._planned_rows = lambda sql, params=None: explained(sql, params, planned=True)
+    engine._rows_with = explained_with
     engine.search(args.query, SearchFilters(areas=tuple(args.area)))
     for number, plan in enumerate(plans, 1):
         print(f"\n-- statement {number}\n{plan}")

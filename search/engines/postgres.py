@@ -129,8 +129,10 @@ class PostgresEngine(AnalysedEngine):
         """Rows of a search statement, planned for the GIN indexes. A tsquery with a few common
         expansions can make the planner guess that a sequential scan is cheaper, which reads and
         decompresses every guide's vector (seconds at 100,000 guides); the index never does. The
-        matches a search keeps (tens of thousands in a large library) stay in memory."""
-        return self._rows_with({"enable_seqscan": "off", "work_mem": SEARCH_WORK_MEM}, sql, params)
+        matches a search keeps (tens of thousands in a large library) stay in memory. No parallel
+        workers: a search's UNION ALL is read in order (_retrieve)."""
+        settings = {"enable_seqscan": "off", "work_mem": SEARCH_WORK_MEM, "max_parallel_workers_per_gather": "0"}
+        return self._rows_with(settings, sql, params)
 
     # Writing ----------------------------------------------------------------------------------
 
@@ -322,15 +324,17 @@ class PostgresEngine(AnalysedEngine):
     def _retrieve(self, plan: QueryPlan, filters: SearchFilters, *, sort, limit, offset, widen=False) -> RetrievedPage:
         params = _Params()
         by_relevance = sort != SORT_UPDATED and not plan.is_empty
+        one_condition = False
         if plan.is_empty:
             matched, score = f"SELECT *, 0 AS covered FROM {TABLE}", "0"
-            head = f"SELECT guide_id FROM {TABLE} WHERE FALSE"  # no head matches: in_head is FALSE, not NULL
+            head_matches = "FALSE"  # no head matches: in_head is FALSE, not NULL
         else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
             required = 1 if widen else plan.required
             # Common concepts (QueryPlan.with_common_concepts) only add to the score; the nearest
             # guides may be found by any concept.
             chosen_by = tuple(form for form, c in zip(forms, plan.concepts, strict=True) if widen or not c.common)
+            one_condition = required >= len(chosen_by)
             matched = self._matching(chosen_by, required)
             proximity = [
                 f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, v, {_tsquery(params, f'{a.word} {b.word}')}, 1)"
@@ -339,42 +343,60 @@ class PostgresEngine(AnalysedEngine):
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
             # The matches with a concept in their head vector, found by the two-column GIN index in
             # one scan (never by reading either vector): usually far fewer than the matches.
-            head = f"""SELECT guide_id FROM {TABLE}
-                WHERE {self._indexed(chosen_by, required)} AND head_vector @@ ({' || '.join(forms)})"""
+            head_matches = f"{self._indexed(chosen_by, required)} AND head_vector @@ ({' || '.join(forms)})"
+            if not by_relevance:  # by date, where a match is does not count
+                head_matches = "FALSE"
         # The filters, on a combination's lists; a guide passes them when its combination does.
         in_areas = _any_of(params, "areas", filters.areas)
         in_situations = _any_of(params, "situations", filters.situations)
         guide_filter = "facets IN (SELECT facets FROM kept)" if filters.areas or filters.situations else "TRUE"
         candidates = max(RANK_CANDIDATES, offset + limit) if by_relevance else offset + limit
-        # Relevance: the candidates with the most concepts, those with a match in their title,
-        # ingress, search words or headings first (the small head vector, through the index), then
-        # the newest; only those are ranked by the full vector. By date: the newest, ranked only for
-        # Hit.score.
-        candidate_order = "covered DESC, in_head DESC, updated DESC, guide_id"
-        if not by_relevance:
+        if by_relevance and one_condition:
+            # Every match has every concept: the candidates are the head matches, newest first, and
+            # only if they are too few the other matches (the second part of UNION ALL is not run
+            # when the first fills the LIMIT; OFFSET 0 keeps the planner from walking the date
+            # index and testing each row's vector). The matches are read once, only to be counted.
+            condition = self._indexed(chosen_by, required)
+            sources = f"""head AS MATERIALIZED (SELECT guide_id, facets, updated FROM {TABLE} WHERE {head_matches}),
+                counted AS (SELECT facets, count(*) AS n FROM {TABLE} WHERE {condition} GROUP BY facets)"""
+            chosen = f"""SELECT guide_id, {len(chosen_by)} AS covered FROM (
+                    (SELECT guide_id FROM head WHERE {guide_filter} ORDER BY updated DESC, guide_id LIMIT {candidates})
+                    UNION ALL
+                    (SELECT guide_id FROM (
+                        SELECT guide_id, updated FROM {TABLE} WHERE {condition} AND {guide_filter}
+                            AND guide_id NOT IN (SELECT guide_id FROM head) OFFSET 0
+                    ) AS others ORDER BY updated DESC, guide_id LIMIT {candidates})
+                ) AS head_first LIMIT {candidates}"""
+        else:
+            # Each match is read once and kept with only what counting and choosing need; the
+            # candidates are chosen from the kept matches: relevance, the most concepts, those with
+            # a match in their title, ingress, search words or headings first, then the newest; by
+            # date, the newest.
             candidate_order = "updated DESC, guide_id"
+            if by_relevance:
+                candidate_order = f"covered DESC, in_head DESC, {candidate_order}"
+            sources = f"""head AS MATERIALIZED (SELECT guide_id FROM {TABLE} WHERE {head_matches}),
+                matched AS MATERIALIZED (
+                    SELECT guide_id, facets, updated, covered, guide_id IN (SELECT guide_id FROM head) AS in_head
+                    FROM ({matched}) AS found
+                ), counted AS (SELECT facets, count(*) AS n FROM matched GROUP BY facets)"""
+            chosen = f"SELECT guide_id, covered FROM matched WHERE {guide_filter} ORDER BY {candidate_order}"
+            chosen += f" LIMIT {candidates}"
         order = "score DESC, updated DESC, guide_id" if by_relevance else "updated DESC, score DESC, guide_id"
         vector = ", search_vector || ''::tsvector AS v" if not plan.is_empty else ""
-        # Each match is read once and kept with only what counting and choosing need: its short
-        # `facets` text ("lon,karriar|ny-som-chef", migration 0009) groups the matches into
+        # The matches are counted per `facets` ("lon,karriar|ny-som-chef", migration 0009): the
         # combinations of areas and situations, over which the count, the filters and both facets'
-        # counts are worked out (a few thousand at most, however many guides match); the
-        # candidates are chosen from the kept matches.
+        # counts are worked out (a few thousand at most, however many guides match). Only the
+        # candidates are ranked by the full vector.
         total, page, areas, situations = self._planned_rows(
             f"""
-            WITH head AS MATERIALIZED ({head}), matched AS MATERIALIZED (
-                SELECT guide_id, facets, updated, covered, guide_id IN (SELECT guide_id FROM head) AS in_head
-                FROM ({matched}) AS found
-            ), combinations AS MATERIALIZED (
+            WITH {sources}, combinations AS MATERIALIZED (
                 SELECT facets, n, string_to_array(split_part(facets, '|', 1), ',') AS areas,
                     string_to_array(split_part(facets, '|', 2), ',') AS situations
-                FROM (SELECT facets, count(*) AS n FROM matched GROUP BY facets) AS each_combination
+                FROM counted
             ), kept AS MATERIALIZED (
                 SELECT facets, n FROM combinations WHERE {in_areas} AND {in_situations}
-            ), candidates AS MATERIALIZED (
-                SELECT guide_id, covered FROM matched WHERE {guide_filter}
-                ORDER BY {candidate_order} LIMIT {int(candidates)}
-            ), ranked AS (
+            ), candidates AS MATERIALIZED ({chosen}), ranked AS (
                 SELECT guide_id, updated, {score} AS score FROM (
                     SELECT guide_id, covered, updated{vector} FROM candidates JOIN {TABLE} USING (guide_id) OFFSET 0
                 ) AS candidate

@@ -6,12 +6,14 @@ ask PostgreSQL for the plan of the statement a search runs and fail when a scan 
 tests a vector on the row instead of in the index.
 """
 
+import datetime
 import json
 
 import pytest
 from django.db import connection
 
-from search.base import SearchFilters
+from search.base import SORT_RELEVANCE, SORT_UPDATED, SearchFilters
+from search.engines import postgres
 from search.engines.postgres import TABLE, PostgresEngine
 from search.tests.test_engines import guide
 
@@ -102,6 +104,28 @@ def test_a_guide_matching_in_its_head_is_ranked_before_one_matching_only_in_its_
         ]
     )
     assert [hit.id for hit in engine.search("lönesamtalet").hits] == [2, 1]
+
+
+def dated(id, title, body, day):
+    return guide(id, title, "Allmänt.", body, updated=datetime.date(2026, 1, day), areas=["lon"])
+
+
+@pytest.mark.parametrize("sort", [SORT_RELEVANCE, SORT_UPDATED])
+def test_only_the_candidates_are_ranked_head_matches_first_then_the_newest(engine, monkeypatch, sort):
+    """Above RANK_CANDIDATES matches, the guides ranked are those with a concept in their head,
+    newest first, then the newest others (by date: the newest); every match is still counted."""
+    monkeypatch.setattr(postgres, "RANK_CANDIDATES", 2)
+    in_head = [dated(n, f"Lönesamtal {n}", "Text.", n) for n in (1, 2, 3)]
+    in_body = [dated(n, f"Rubrik {n}", "Om lönesamtal.", n) for n in (4, 5)]
+    engine.rebuild([*in_head, *in_body])
+    results = engine.search("lönesamtal", sort=sort, limit=2)
+    assert results.total == 5 and results.facets["area"] == {"lon": 5}
+    assert {hit.id for hit in results.hits} == ({3, 2} if sort == SORT_RELEVANCE else {5, 4})
+    newest = dated(6, "Lönesamtal 6", "Text.", 6)
+    engine.rebuild([newest, *in_body])  # one head match: the newest others fill the candidates
+    assert [hit.id for hit in engine.search("lönesamtal", limit=2).hits] == [6, 5]
+    filtered = engine.search("lönesamtal", SearchFilters(areas=("ledarskap",)), limit=2)
+    assert (filtered.total, filtered.hits) == (0, [])
 
 
 def test_a_search_inside_a_transaction_leaves_the_planner_settings_as_they_were(engine):

@@ -210,6 +210,10 @@ def _phrase_spans(query_words: list[str], longest: int, lookup) -> dict[int, Phr
     return found
 
 
+def _starts_one(word_stem: str, stems: set[str]) -> bool:
+    return word_stem in stems or (len(word_stem) >= 3 and any(other.startswith(word_stem) for other in stems))
+
+
 class ReaderVocabulary:
     """The lexical data, loaded once per process (see vocabulary())."""
 
@@ -357,21 +361,23 @@ class ReaderVocabulary:
         return _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup)
 
     def loose_words(self, query_words: list[str], meaningful: Iterable[str]) -> set[str]:
-        """The words of a query that are the only meaningful word of a reader glossary phrase of
-        several words, and not a word (or part of a compound) of its terms: "säga" of "vill säga
-        upp sig", "jobba" of "jobba över". Alone the word means something else (the guides'
-        indexes drop "upp" and "över" as stopwords, so "säga upp" cannot be told from "säga"):
-        it should count less than the phrase's terms. "lön" of "min lön" (lönesamtal) and "prov"
-        of "på prov" (provanställning) are the topic itself and keep their weight."""
+        """The meaningful words of a query's reader glossary phrases of several words that are no
+        word (nor part of a compound) of the phrase's terms: "säga" of "vill säga upp sig", "jobba"
+        of "jobba över", "jobbet" of "ny på jobbet". Alone such a word means something else (the
+        indexes drop "upp" and "över" as stopwords, so "säga upp" cannot be told from "säga"): it
+        should count less than the phrase's terms. "lön" of "min lön" (lönesamtal), "prov" of "på
+        prov" (provanställning) and "klimat" of "dåligt klimat" (arbetsklimat) are the topic
+        itself and keep their weight."""
         meaningful = set(meaningful)
         loose = set()
         for phrase in {phrase.words: phrase for phrase in self._reader_phrases(query_words).values()}.values():
-            alone = [word for word in phrase.words if word in meaningful]
-            if len(phrase.words) < 2 or len(alone) != 1:
+            if len(phrase.words) < 2:
                 continue
-            in_terms = {stem(part) for term in phrase.terms for word in term for part in (word, *(split(word) or ()))}
-            if stem(alone[0]) not in in_terms:
-                loose.add(alone[0])
+            # The terms' words and compound parts, as stems ("klimat": arbetsklimat); a word is the
+            # topic when one is, or starts like it ("lön": lönesamtal), from three letters on ("sa"
+            # of "sa upp sig" is not "samtal").
+            parts = {stem(part) for term in phrase.terms for word in term for part in (word, *(split(word) or ()))}
+            loose.update(word for word in phrase.words if word in meaningful and not _starts_one(stem(word), parts))
         return loose
 
     def _reader_lookup(self, phrase: tuple[str, ...]) -> list[tuple[str, ...]]:

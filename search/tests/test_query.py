@@ -219,9 +219,13 @@ def test_a_word_standing_alone_for_a_readers_phrase_weighs_less_than_the_phrases
     for query, word in (("min lön", "lön"), ("på prov", "prov"), ("bli uppsagd", "uppsagd")):
         (concept,) = plan(query, NO_SYNONYMS).concepts
         assert (concept.word, concept.literal_weight) == (word, 1.0), query
-    # The word alone, without the phrase's other words, and a phrase of two meaningful words.
+    # The word alone, without the phrase's other words, is the word.
     assert plan("säga", NO_SYNONYMS).concepts[0].literal_weight == 1.0
-    assert {c.literal_weight for c in plan("gick in i väggen", NO_SYNONYMS).concepts} == {1.0}
+    # Each meaningful word of a longer phrase, unless the terms use it ("arbetsklimat").
+    weights = {c.word: c.literal_weight for c in plan("dåligt klimat", NO_SYNONYMS).concepts}
+    assert weights == {"dåligt": LOOSE_WORD_WEIGHT, "klimat": 1.0}
+    assert plan("sa upp sig", NO_SYNONYMS).concepts[0].literal_weight == LOOSE_WORD_WEIGHT  # not "samtal"
+    assert {c.literal_weight for c in plan("gick in i väggen", NO_SYNONYMS).concepts} == {LOOSE_WORD_WEIGHT}
 
 
 def test_a_readers_word_is_matched_in_its_inflected_forms():

@@ -472,6 +472,16 @@ def test_members_only_body_words_are_never_suggested_nor_offered_as_corrections(
     assert engine.search("kvitrasnurra").suggestion is None
 
 
+def test_an_inflection_no_guide_uses_is_known_a_members_only_body_word_is_not(engine_with):
+    """Known words are not corrected. The vocabulary has the public guides' words as they are spelt;
+    the index also knows their other inflections (PostgreSQL looks those up in its GIN index), but
+    not what a members-only guide's body says, which is never indexed."""
+    secret = guide(96, "Lönestatistik", "Jämför din lön.", "Kvittrasnurra är hemlig.", members_only=True)
+    engine = engine_with(secret, *LIBRARY)
+    words = ("lönesamtalen", "lönesamtal", "flygbiljett", "kvittrasnurra")
+    assert engine._known(tuple(query.Concept(word) for word in words)) == [True, True, False, False]
+
+
 def test_a_guide_made_members_only_or_removed_takes_its_words_out_of_the_vocabulary(engine_with):
     open_guide = guide(93, "Lönestatistik", "Jämför din lön.", "Kvittrasnurra är öppen.")
     other = guide(94, "Fikapauser", "Pauser.", "Vardagsrutiner hjälper.")

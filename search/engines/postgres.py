@@ -244,14 +244,13 @@ class PostgresEngine(AnalysedEngine):
 
     def _known(self, concepts: tuple[Concept, ...]) -> list[bool]:
         """Whether any guide has each concept's word. A word of the vocabulary (the public guides'
-        words) is known by its primary key, in one short statement; only another (an inflection no
-        guide uses, a word only members-only guides have, a stopword) is looked for through the GIN
-        index, planned so: a word no guide has would otherwise be looked for by reading every vector
-        (0.8 s at 100,000 guides)."""
+        words as spelt) is known by its primary key, in one short statement; only another (an
+        inflection no guide spells so, a word outside the public guides' vocabulary) is looked for
+        through the GIN index, planned so: a word no guide has would otherwise be looked for by
+        reading every vector (0.8 s at 100,000 guides)."""
         words = [c.word for c in concepts]
         listed = [word for word in words if not is_stopword(word)]  # a stopword is in no guide's vector
-        rows = self._rows(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)", [listed]) if listed else []
-        in_vocabulary = {word for (word,) in rows}
+        in_vocabulary = self._in_vocabulary(listed)
         others = [word for word in dict.fromkeys(words) if word not in in_vocabulary]
         found = {}
         if others:
@@ -259,6 +258,12 @@ class PostgresEngine(AnalysedEngine):
             checks = [f"EXISTS (SELECT 1 FROM {TABLE} WHERE search_vector @@ {_word(params, word)})" for word in others]
             found = dict(zip(others, self._planned_rows(f"SELECT {', '.join(checks)}", params)[0], strict=True))
         return [word in in_vocabulary or found[word] for word in words]
+
+    def _in_vocabulary(self, words: list[str]) -> set[str]:
+        """The words the vocabulary has, by its primary key (migration 0011)."""
+        if not words:
+            return set()
+        return {word for (word,) in self._rows(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)", [words])}
 
     def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
         """From the statistics ANALYZE keeps (a rebuild ends with one; autovacuum keeps them
@@ -304,8 +309,7 @@ class PostgresEngine(AnalysedEngine):
         candidates = unfoldings(word)[1:]
         if not candidates:
             return ()
-        rows = self._rows(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)", [candidates])
-        found = {known for (known,) in rows}
+        found = self._in_vocabulary(candidates)
         return tuple(candidate for candidate in candidates if candidate in found)
 
     def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:

@@ -196,7 +196,7 @@ class QueryPlan:
         found = replace(self, concepts=concepts)
         unsure = sorted(
             {e for c in concepts for e in c.related if e.source in UNSURE_SOURCES},
-            key=lambda e: (e.weight, -phrase_share(e.words, shares)),
+            key=lambda e: (e.weight, -phrase_share(e.words, shares), e.words, e.source),  # the same in every process
         )
         for expansion in unsure:
             if found.expected_matches(guides, shares) <= MAX_EXPANDED_MATCHES:

@@ -11,6 +11,7 @@ of words typed without å, ä, ö, the trigram neighbours (pg_trgm) of misspelt 
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -46,6 +47,10 @@ RANK_WEIGHTS = "'{0.1, 0.25, 0.5, 1.0}'"
 #: vector (title, ingress, search words, headings) are ranked by the full vector, which is read
 #: from TOAST and decompressed; up to it every match is, so a library of our size ranks exactly.
 RANK_CANDIDATES = 200
+#: A guide matching at least some of a query's concepts (a question: two of three, three of four)
+#: is found by one condition the GIN index decides (_at_least), while no number of the concepts
+#: has more combinations than this; a longer query reads each concept's matches and groups them.
+MAX_COMBINATIONS = 20
 #: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
 COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
@@ -419,17 +424,25 @@ class PostgresEngine(AnalysedEngine):
 
     @staticmethod
     def _indexed(forms: tuple[str, ...], required: int) -> str:
-        """One condition the GIN index decides: every concept's tsquery when all are required (the
-        matches exactly), any of them otherwise (a superset of the matches)."""
-        return f"search_vector @@ ({(' && ' if required >= len(forms) else ' || ').join(forms)})"
+        """One condition the GIN index decides: at least `required` of the concepts' tsqueries (the
+        matches exactly) while _at_least can say so, any of them otherwise (a superset)."""
+        return f"search_vector @@ {_at_least(forms, required) if _combinations_fit(forms, required) else _any(forms)}"
 
     @classmethod
     def _matching(cls, forms: tuple[str, ...], required: int) -> str:
         """The guides matching at least `required` of the concepts' tsqueries (their id, date and
         `facets`), with how many they match, found through the GIN index alone: no search vector is
         read to decide."""
-        if required >= len(forms):  # one indexed condition says it all
-            return f"SELECT *, {len(forms)} AS covered FROM {TABLE} WHERE {cls._indexed(forms, required)}"
+        if _combinations_fit(forms, required):
+            # One scan finds the matches; a guide matches one more concept for each larger number
+            # of them it matches at least (each a hashed set of the guides that do, one scan each;
+            # all of them, the smallest, is quick: GIN skips through the rarest concept's list).
+            more = "".join(
+                f" + (guide_id IN (SELECT guide_id FROM {TABLE} WHERE search_vector @@ {_at_least(forms, n)}))::int"
+                for n in range(required + 1, len(forms) + 1)
+            )
+            least = min(required, len(forms))
+            return f"SELECT *, {least}{more} AS covered FROM {TABLE} WHERE {cls._indexed(forms, required)}"
         # Each concept's scan reads what the search keeps of a match from the row it visits anyway
         # (a narrow row: id, date, `facets`), so no match is looked up again by its id.
         each = " UNION ALL ".join(
@@ -490,6 +503,30 @@ def _word(params: _Params, word: str) -> str:
     """A tsquery of a word; its stem is searched as a word too, so PostgreSQL stems it again
     ("mötena" -> "möten" -> "möt")."""
     return f"({' || '.join(_tsquery(params, form) for form in dict.fromkeys((word, stem(word))))})"
+
+
+def _combinations_fit(forms: tuple[str, ...], required: int) -> bool:
+    """Whether _at_least may say "at least n of the forms" for every n from `required` up: no n
+    has more than MAX_COMBINATIONS combinations (all of up to two, two of three, three of four,
+    four of six). Any one of them (the nearest guides) is read per concept: each larger number
+    would merge every concept's list again, and as many matches are visited either way."""
+    if required >= len(forms):
+        return True
+    return required >= 2 and max(math.comb(len(forms), n) for n in range(required, len(forms) + 1)) <= MAX_COMBINATIONS
+
+
+def _at_least(forms: tuple[str, ...], n: int) -> str:
+    """A tsquery of the guides that match at least n of the forms: the first and n - 1 of the
+    rest, or n of the rest (three of four: f1 & (f2 & (f3 | f4) | f3 & f4) | f2 & f3 & f4)."""
+    if n >= len(forms):
+        return f"({' && '.join(forms)})"
+    if n <= 1:
+        return _any(forms)
+    return f"(({forms[0]} && {_at_least(forms[1:], n - 1)}) || {_at_least(forms[1:], n)})"
+
+
+def _any(forms: tuple[str, ...]) -> str:
+    return f"({' || '.join(forms)})"
 
 
 def _facet_counts(column: str, condition: str) -> str:

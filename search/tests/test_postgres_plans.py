@@ -208,3 +208,35 @@ def test_the_common_lexemes_are_read_again_only_when_the_statistics_change(engin
     engine.rebuild([*GUIDES, *many])  # ANALYZE: new statistics
     guides, after = engine._shares(words)
     assert guides == len(GUIDES) + 6 and after["lönesamtal"] < first["lönesamtal"]
+
+
+CONCEPT_WORDS = ["lönesamtal", "konflikt", "rehabilitering", "semester", "provanställning"]
+
+
+@pytest.mark.parametrize("count", [3, 4, 5])
+@pytest.mark.parametrize("fit", [True, False])
+def test_a_guide_is_found_by_at_least_the_required_concepts_with_how_many_it_matches(engine, monkeypatch, count, fit):
+    """One guide per combination of the words: "at least n of them" in one index condition
+    (_at_least) finds what reading each concept's matches finds, with the same coverage."""
+    monkeypatch.setattr(postgres, "MAX_COMBINATIONS", 20 if fit else 0)
+    words = CONCEPT_WORDS[:count]
+    subsets = [[w for bit, w in enumerate(words) if mask >> bit & 1] for mask in range(1, 2**count)]
+    engine.rebuild([guide(n, f"Guide {n}", "", " ".join(subset)) for n, subset in enumerate(subsets, 1)])
+    for required in range(1, count + 1):
+        params = postgres._Params()
+        forms = tuple(postgres._word(params, word) for word in words)
+        sql = f"SELECT guide_id, covered FROM ({engine._matching(forms, required)}) AS m ORDER BY guide_id"
+        assert ("UNION ALL" not in sql) == (fit and required > 1 or required == count)
+        expected = [(n, len(subset)) for n, subset in enumerate(subsets, 1) if len(subset) >= required]
+        assert engine._planned_rows(sql, params) == expected
+
+
+def test_a_question_s_partial_matches_are_found_by_one_index_condition(engine):
+    """Three of five concepts: no scan per concept whose matches are grouped by guide. (The
+    nearest guides, any of the concepts, are read per concept: _combinations_fit.)"""
+    search, nearest = search_plans(engine, "hur förbereder jag lönesamtal och konflikter med sjukskriven medarbetare")
+    per_concept = [scan for node in nodes(search) if node["Node Type"] == "Append" for scan in guide_table_scans(node)]
+    assert not per_concept
+    assert all(postgres._combinations_fit(("a",) * n, n - (n - 1) // 2) for n in range(1, 7))
+    assert not postgres._combinations_fit(("a",) * 7, 4)  # 35 ways to take four of seven: each concept read
+    assert not postgres._combinations_fit(("a",) * 3, 1)

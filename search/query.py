@@ -77,6 +77,7 @@ class Concept:
     emphasis: float = 1.0  # how much the whole concept counts beside the others (QueryPlan.with_emphasis)
     common: bool = False  # matched by most of the library: neither required nor counted to coverage
     literal_weight: float = 1.0  # the word's own weight: less when it stands alone for a reader phrase
+    specificity: float = 1.0  # how few of the library's guides have the word (specificity_in)
 
     def compound_halves(self) -> tuple[tuple[str, ...], ...]:
         """Each half of a compound query word with its other forms: "konflikthantering" is found by
@@ -93,6 +94,15 @@ class Concept:
             *expansions.vocabulary().headwords(self.word),
         )
         return tuple(dict.fromkeys(found))
+
+    def specificity_in(self, guides: int, shares: Mapping[str, float]) -> float:
+        """How few of the library's guides have the word (any of its forms, not its expansions):
+        its inverse document frequency, ln(1 / share), over the largest one, ln(guides): 1 for a
+        word one guide has (or none, or one the statistics do not list), 0 for one every guide has."""
+        share = max(shares.get(form, 0.0) for form in self.forms())
+        if guides < 2 or share <= 0.0:
+            return 1.0
+        return min(math.log(1.0 / max(share, 1.0 / guides)) / math.log(guides), 1.0)
 
     def share(self, shares: Mapping[str, float]) -> float:
         """The share of guides expected to match the concept, if its words occur independently."""
@@ -186,11 +196,15 @@ class QueryPlan:
 
     def for_library(self, known: list[bool], guides: int, shares: Mapping[str, float]) -> QueryPlan:
         """The plan for a library of `guides` guides that has each concept's word or not (known),
-        given the share of its guides that use each of words_to_count(): synonyms of synonyms only
-        for words it does not have, and no more unsure expansions than MAX_EXPANDED_MATCHES allows;
-        then the concepts most of it matches are marked common (with_common_concepts)."""
+        given the share of its guides that use each of words_to_count(): how specific each word is,
+        synonyms of synonyms only for words it does not have, and no more unsure expansions than
+        MAX_EXPANDED_MATCHES allows; then the concepts most of it matches are marked common
+        (with_common_concepts)."""
         concepts = tuple(
-            c.without({e for e in c.related if e.source == expansions.SECOND_HOP}) if used else c
+            replace(
+                c.without({e for e in c.related if e.source == expansions.SECOND_HOP}) if used else c,
+                specificity=c.specificity_in(guides, shares),
+            )
             for c, used in zip(self.concepts, known, strict=True)
         )
         found = replace(self, concepts=concepts)

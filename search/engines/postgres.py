@@ -51,6 +51,11 @@ RANK_CANDIDATES = 200
 #: is found by one condition the GIN index decides (_at_least), while no number of the concepts
 #: has more combinations than this; a longer query reads each concept's matches and groups them.
 MAX_COMBINATIONS = 20
+#: `ts_rank` knows nothing of how many guides have a word (tantivy's BM25 does): each concept's
+#: score counts 1 - SPECIFICITY_WEIGHT plus this times how specific its word is to few guides
+#: (Concept.specificity), so in "sjukskriven medarbetare" a guide about being off sick outranks
+#: one that says "medarbetare" in its title.
+SPECIFICITY_WEIGHT = 0.9
 #: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
 COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
@@ -471,7 +476,8 @@ class PostgresEngine(AnalysedEngine):
         forms = f"({' || '.join(query for query, _, _ in ways)})"
         scores = ", ".join(f"({weight} * {rank}({RANK_WEIGHTS}, v, {query}, 1))" for query, weight, rank in ways)
         best = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
-        return forms, best if concept.emphasis == 1.0 else f"({concept.emphasis:.4f} * {best})"
+        weight = concept.emphasis * (1.0 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * concept.specificity)
+        return forms, best if weight == 1.0 else f"({weight:.4f} * {best})"
 
     # Completion -------------------------------------------------------------------------------
 

@@ -106,6 +106,23 @@ def test_a_guide_matching_in_its_head_is_ranked_before_one_matching_only_in_its_
     assert [hit.id for hit in engine.search("lönesamtalet").hits] == [2, 1]
 
 
+def test_the_word_few_guides_have_counts_more_than_the_word_every_guide_has(engine):
+    """"sjukskriven medarbetare": the guide with the rare word in its ingress comes first, though
+    the other is newer and has the word every guide has in its title and ingress (ts_rank alone
+    ranks it first: SPECIFICITY_WEIGHT). tantivy's BM25 weighs a word by how many guides have it
+    in the same field, so there a title word few titles have counts much: not a shared test."""
+    others = [guide(n, f"Rubrik {n}", "Allmänt.", "Om en medarbetare och arbetet.") for n in range(3, 9)]
+    newer = datetime.date(2026, 2, 1)
+    engine.rebuild(
+        [
+            guide(1, "Medarbetare i fokus", "Medarbetare.", "Om en som är sjukskriven och arbetet.", updated=newer),
+            guide(2, "Rubrik", "Sjukskriven.", "Om en medarbetare och arbetet."),
+            *others,
+        ]
+    )
+    assert [hit.id for hit in engine.search("sjukskriven medarbetare").hits][:2] == [2, 1]
+
+
 def dated(id, title, body, day):
     return guide(id, title, "Allmänt.", body, updated=datetime.date(2026, 1, day), areas=["lon"])
 

@@ -1,5 +1,6 @@
 """The query plan: one concept per meaningful word, with what may find it and what "Menade du" says."""
 
+import math
 import os
 import shutil
 import subprocess
@@ -124,6 +125,17 @@ def test_expansions_as_sure_and_as_common_are_given_up_in_the_same_order_in_ever
     }
     assert len(answers) == 1, answers
     assert "[]" not in answers and "bråk" not in next(iter(answers))  # some given up (by their words), some kept
+
+
+def test_a_word_is_as_specific_as_few_guides_have_it_or_any_of_its_forms():
+    rare, common, nowhere = plan("sjukskriven medarbetare lönesamtal", NO_SYNONYMS).concepts
+    shares = {"sjukskriven": 1 / 100, "medarbetare": 0.5, "medarbet": 0.9}  # a stem counts as the word
+    assert rare.specificity_in(100, shares) == pytest.approx(1.0)
+    assert common.specificity_in(100, shares) == pytest.approx(math.log(1 / 0.9) / math.log(100))
+    assert nowhere.specificity_in(100, shares) == 1.0  # in no guide, or not in the statistics
+    assert rare.specificity_in(1, shares) == 1.0
+    assert [c.specificity for c in plan("sjukskriven medarbetare", NO_SYNONYMS).for_library(
+        [True, True], 100, shares).concepts] == pytest.approx([1.0, math.log(1 / 0.9) / math.log(100)])
 
 
 def test_a_phrase_is_as_common_as_its_rarest_word_but_its_stopwords():

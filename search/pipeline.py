@@ -185,21 +185,36 @@ class AnalysedEngine(SearchEngine):
         if plan.is_empty:
             return plan
         known = self._known(plan.concepts)
+        plan = plan.with_doubts(self._doubtful(plan.concepts, known))
         plan = plan.with_longer_words(
             [() if k else self._longer_words(c.word) for c, k in zip(plan.concepts, known, strict=True)]
         )
         plan = plan.with_siblings([() if k else self._siblings(c) for c, k in zip(plan.concepts, known, strict=True)])
         plan = plan.for_library(known, *self._shares(plan.words_to_count()))
         plan = plan.with_spellings([self._spellings(c.word) if is_folded(c.word) else () for c in plan.concepts], known)
-        plan = plan.with_corrections(
-            [
-                spelling.best_correction(c.word, self._words_near(c.word, c.max_edits), c.max_edits)
-                if c.needs_spelling and c.max_edits
-                else None
-                for c in plan.concepts
-            ]
-        )
+        fixes = [self._correction(c) if c.needs_spelling and c.max_edits else None for c in plan.concepts]
+        plan = plan.with_corrections(fixes)
         return plan.with_emphasis()
+
+    def _correction(self, concept: query.Concept) -> str | None:
+        """The indexed word a misspelt word most likely meant: another word, not one the word
+        already finds by its stem (a doubtful word's)."""
+        near = self._words_near(concept.word, concept.max_edits)
+        others = {word: n for word, n in near.items() if stem(word) != stem(concept.word)}
+        return spelling.best_correction(concept.word, others, concept.max_edits)
+
+    def _doubtful(self, concepts: tuple[query.Concept, ...], known: list[bool]) -> list[bool]:
+        """For each concept: is its word known only because its stem is some guide's word's stem,
+        while no guide spells it so, no dictionary knows it and it is no compound of known parts?
+        "sjukskrivnig" shares "sjukskrivn" with "sjukskrivna" and is still a typo of
+        "sjukskrivning"; an inflection no guide uses ("mötena") is a word wordfreq knows."""
+        lexicon = compounds.lexicon()
+        unlisted = [
+            c.word for c, k in zip(concepts, known, strict=True)
+            if k and not lexicon.zipf(c.word) and not compounds.split(c.word)
+        ]  # fmt: skip
+        spelt = self._spelt(unlisted) if unlisted else set()
+        return [c.word in unlisted and c.word not in spelt for c in concepts]
 
     def _longer_words(self, word: str) -> tuple[str, ...]:
         """Indexed words that start with a word no guide uses, the most used first ("rehab")."""
@@ -246,6 +261,10 @@ class AnalysedEngine(SearchEngine):
     def _shares(self, words: list[str]) -> tuple[int, Mapping[str, float]]:
         """How many guides the index holds, and for each word the share of them that use it (in
         any form the index stems alike): exact, or an estimate good for the common words."""
+
+    @abc.abstractmethod
+    def _spelt(self, words: list[str]) -> set[str]:
+        """The words a guide readers may read has as written (the public vocabulary), not only by stem."""
 
     @abc.abstractmethod
     def _spellings(self, word: str) -> tuple[str, ...]:

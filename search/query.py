@@ -73,6 +73,7 @@ class Concept:
     compound: tuple[str, ...] = ()  # the two halves of a compound word
     spellings: tuple[str, ...] = ()  # spellings with å, ä, ö that the guides use, of a word typed without
     known: bool = True  # the guides have the word or one of its spellings
+    doubtful: bool = False  # known only by a stem, and no word as written (AnalysedEngine._doubtful)
     correction: str | None = None  # the closest indexed word when the word is unknown
     emphasis: float = 1.0  # how much the whole concept counts beside the others (QueryPlan.with_emphasis)
     common: bool = False  # matched by most of the library: neither required nor counted to coverage
@@ -131,9 +132,9 @@ class Concept:
 
     @property
     def needs_spelling(self) -> bool:
-        """Unknown to the index, and neither an editor's synonym nor a word the lexical data knows:
-        probably misspelt."""
-        return not (self.known or self.synonyms or self.related)
+        """Unknown to the index (or known only by a stem, and doubtful as written), and neither an
+        editor's synonym nor a word the lexical data knows: probably misspelt."""
+        return not ((self.known and not self.doubtful) or self.synonyms or self.related)
 
     def stems(self) -> set[str]:
         """Every stem this concept matches in guide text, for highlighting."""
@@ -239,6 +240,10 @@ class QueryPlan:
         concepts = tuple(
             replace(c, spellings=s, known=k or bool(s)) for c, s, k in zip(self.concepts, spellings, known, strict=True)
         )
+        return replace(self, concepts=concepts)
+
+    def with_doubts(self, doubtful: list[bool]) -> QueryPlan:
+        concepts = tuple(replace(c, doubtful=d) for c, d in zip(self.concepts, doubtful, strict=True))
         return replace(self, concepts=concepts)
 
     def with_corrections(self, corrections: list[str | None]) -> QueryPlan:

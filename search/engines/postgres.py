@@ -315,6 +315,9 @@ class PostgresEngine(AnalysedEngine):
         self._common = (version, now, common, unlisted)
         return common, unlisted
 
+    def _spelt(self, words: list[str]) -> set[str]:
+        return self._in_vocabulary(words)
+
     def _spellings(self, word: str) -> tuple[str, ...]:
         candidates = unfoldings(word)[1:]
         if not candidates:

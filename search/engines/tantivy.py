@@ -275,6 +275,10 @@ class TantivyEngine(AnalysedEngine):
     def _in_index(searcher: tantivy.Searcher, word: str) -> bool:
         return any(searcher.doc_freq(field, form) for form in stems(word) for field in FIELD_BOOSTS)
 
+    def _spelt(self, words: list[str]) -> set[str]:
+        searcher = self._get_index().searcher()
+        return {word for word in words if searcher.doc_freq("words", word)}
+
     def _spellings(self, word: str) -> tuple[str, ...]:
         searcher = self._get_index().searcher()
         return tuple(spelling for spelling in unfoldings(word)[1:] if self._in_index(searcher, spelling))

@@ -551,6 +551,21 @@ def test_only_the_first_characters_of_a_long_query_count(engine_with):
 # Help when a query finds little ----------------------------------------------------------------
 
 
+def test_a_typo_that_shares_its_stem_with_a_guide_s_word_is_still_corrected(engine_with):
+    """"sjukskrivnig" stems as "sjukskrivna" does; no guide spells it so, and no dictionary knows
+    it: "Menade du sjukskrivning?", and the guide about sick leave is found. A word the language
+    has, in a form no guide uses ("mötena"), is no typo."""
+    engine = engine_with(
+        guide(1, "Årlig checklista", "Allmänt.", "Hur många är sjukskrivna i år?"),
+        guide(2, "Sjukskrivning", "Steg för steg.", "Håll kontakten under sjukskrivningen."),
+        guide(3, "Möten som fungerar", "Korta möten.", "Ett möte med dagordning."),
+    )
+    results = engine.search("sjukskrivnig")
+    assert results.suggestion == "sjukskrivning"
+    assert 2 in ids(results)
+    assert engine.search("mötena").suggestion is None
+
+
 def test_a_misspelt_query_gets_menade_du_and_its_guide(engine_with):
     engine = engine_with(*LIBRARY)
     results = engine.search("lönesamtl")

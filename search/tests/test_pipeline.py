@@ -47,6 +47,9 @@ class BrokenEngine(AnalysedEngine):
     def _shares(self, words):
         return 1, dict.fromkeys(words, 1.0)
 
+    def _spelt(self, words):
+        return set(words)
+
     def _spellings(self, word):
         return ()
 

@@ -42,6 +42,10 @@ READER_GLOSSARY_STEP = 0.05
 MIN_READER_GLOSSARY_WEIGHT = 0.5
 #: Object pronouns of a reflexive verb, read alike in a reader glossary phrase ("säga upp sig",
 #: "sa upp mig").
+#: Subject pronouns that Swedish word order puts between a verb and the rest of its phrase in a
+#: question or after a fronted word ("hur säger jag upp någon", "då går man in i väggen"): a
+#: reader glossary phrase is found across one after its first word.
+SUBJECTS = frozenset({"jag", "du", "man", "vi", "ni", "han", "hon", "hen", "de", "dom"})
 REFLEXIVES = frozenset({"sig", "mig", "dig", "oss", "er", "sej", "mej", "dej"})
 #: A longer word of the library that an unknown query word starts: a clipped word ("rehab" for
 #: "rehabilitering"), or the start of a compound. At most MAX_LONGER_WORDS, the most used first.
@@ -195,18 +199,27 @@ class Phrase:
     terms: list[tuple[str, ...]]
 
 
-def _phrase_spans(query_words: list[str], longest: int, lookup) -> dict[int, Phrase]:
+def _phrase_spans(
+    query_words: list[str], longest: int, lookup, gaps: frozenset[str] = frozenset()
+) -> dict[int, Phrase]:
     """Glossary phrases in a query, longest first, none overlapping: for each word of a found
-    phrase, the phrase (lookup(phrase words) gives its terms, or nothing)."""
+    phrase, the phrase (lookup(phrase words) gives its terms, or nothing). A phrase of several
+    words may have one of `gaps` after its first word ("säger jag upp någon": "säga upp någon")."""
     found: dict[int, Phrase] = {}
     for size in range(min(longest, len(query_words)), 0, -1):
         for start in range(len(query_words) - size + 1):
-            span = range(start, start + size)
-            if found.keys() & set(span):
-                continue
-            terms = lookup(tuple(query_words[start : start + size]))
-            if terms:
-                found.update(dict.fromkeys(span, Phrase(tuple(query_words[start : start + size]), terms)))
+            spans = [list(range(start, start + size))]
+            if size > 1 and start + size < len(query_words) and query_words[start + 1] in gaps:
+                spans.append([start, *range(start + 2, start + size + 1)])
+            for span in spans:
+                covered = range(span[0], span[-1] + 1)
+                if found.keys() & set(covered):
+                    continue
+                phrase = tuple(query_words[index] for index in span)
+                terms = lookup(phrase)
+                if terms:
+                    found.update(dict.fromkeys(covered, Phrase(phrase, terms)))
+                    break
     return found
 
 
@@ -358,7 +371,7 @@ class ReaderVocabulary:
         return dict(found)
 
     def _reader_phrases(self, query_words: list[str]) -> dict[int, Phrase]:
-        return _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup)
+        return _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup, SUBJECTS)
 
     def loose_words(self, query_words: list[str], meaningful: Iterable[str]) -> set[str]:
         """The meaningful words of a query's reader glossary phrases of several words that are no

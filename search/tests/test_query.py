@@ -245,6 +245,18 @@ def test_a_readers_phrase_lends_its_terms_to_each_of_its_words_longest_phrase_fi
     assert "egen uppsägning" in reader_terms(resign)
 
 
+def test_a_readers_phrase_is_found_across_the_subject_a_question_puts_after_its_verb():
+    """Swedish word order: "hur säger jag upp någon" is "säga upp någon", "går man in i väggen"
+    is "gå in i väggen"."""
+    (dismiss, _) = plan("hur säger jag upp någon som inte sköter sig", NO_SYNONYMS).concepts
+    assert dismiss.word == "säger" and reader_terms(dismiss)[0] == "uppsägning"
+    (resign,) = plan("hur säger man upp sig", NO_SYNONYMS).concepts
+    assert "egen uppsägning" in reader_terms(resign)
+    concepts = {c.word: c for c in plan("när går man in i väggen", NO_SYNONYMS).concepts}
+    assert reader_terms(concepts["går"])[0] == "utmattningssyndrom"
+    assert not reader_terms(plan("säger att jag upp någon", NO_SYNONYMS).concepts[0])  # not any word between
+
+
 def test_a_word_standing_alone_for_a_readers_phrase_weighs_less_than_the_phrases_terms():
     (resign,) = plan("vill säga upp sig", NO_SYNONYMS).concepts
     assert resign.word == "säga" and resign.literal_weight == LOOSE_WORD_WEIGHT

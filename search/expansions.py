@@ -42,10 +42,13 @@ READER_GLOSSARY_STEP = 0.05
 MIN_READER_GLOSSARY_WEIGHT = 0.5
 #: Object pronouns of a reflexive verb, read alike in a reader glossary phrase ("säga upp sig",
 #: "sa upp mig").
-#: Subject pronouns that Swedish word order puts between a verb and the rest of its phrase in a
-#: question or after a fronted word ("hur säger jag upp någon", "då går man in i väggen"): a
-#: reader glossary phrase is found across one after its first word.
-SUBJECTS = frozenset({"jag", "du", "man", "vi", "ni", "han", "hon", "hen", "de", "dom"})
+#: Words Swedish word order puts after the first word of a phrase: a subject pronoun between a
+#: verb and the rest of its phrase in a question or after a fronted word ("hur säger jag upp
+#: någon", "då går man in i väggen"), a finite "är", "blir", "har" after an adverb in a
+#: subordinate clause ("när någon ofta är sjuk"). A reader glossary phrase is found across one.
+PHRASE_GAPS = frozenset(
+    {"jag", "du", "man", "vi", "ni", "han", "hon", "hen", "de", "dom", "är", "var", "blir", "blev", "har", "hade"}
+)
 REFLEXIVES = frozenset({"sig", "mig", "dig", "oss", "er", "sej", "mej", "dej"})
 #: A longer word of the library that an unknown query word starts: a clipped word ("rehab" for
 #: "rehabilitering"), or the start of a compound. At most MAX_LONGER_WORDS, the most used first.
@@ -371,7 +374,7 @@ class ReaderVocabulary:
         return dict(found)
 
     def _reader_phrases(self, query_words: list[str]) -> dict[int, Phrase]:
-        return _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup, SUBJECTS)
+        return _phrase_spans(query_words, self._longest_reader_phrase, self._reader_lookup, PHRASE_GAPS)
 
     def loose_words(self, query_words: list[str], meaningful: Iterable[str]) -> set[str]:
         """The meaningful words of a query's reader glossary phrases of several words that are no

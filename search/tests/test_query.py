@@ -245,15 +245,17 @@ def test_a_readers_phrase_lends_its_terms_to_each_of_its_words_longest_phrase_fi
     assert "egen uppsägning" in reader_terms(resign)
 
 
-def test_a_readers_phrase_is_found_across_the_subject_a_question_puts_after_its_verb():
+def test_a_readers_phrase_is_found_across_the_subject_or_verb_word_order_puts_after_its_first_word():
     """Swedish word order: "hur säger jag upp någon" is "säga upp någon", "går man in i väggen"
-    is "gå in i väggen"."""
+    is "gå in i väggen", "när någon ofta är sjuk" is "ofta sjuk"."""
     (dismiss, _) = plan("hur säger jag upp någon som inte sköter sig", NO_SYNONYMS).concepts
     assert dismiss.word == "säger" and reader_terms(dismiss)[0] == "uppsägning"
     (resign,) = plan("hur säger man upp sig", NO_SYNONYMS).concepts
     assert "egen uppsägning" in reader_terms(resign)
     concepts = {c.word: c for c in plan("när går man in i väggen", NO_SYNONYMS).concepts}
     assert reader_terms(concepts["går"])[0] == "utmattningssyndrom"
+    concepts = {c.word: c for c in plan("vad gör jag när en medarbetare ofta är sjuk", NO_SYNONYMS).concepts}
+    assert reader_terms(concepts["sjuk"])[0] == "upprepad korttidsfrånvaro"
     assert not reader_terms(plan("säger att jag upp någon", NO_SYNONYMS).concepts[0])  # not any word between
 
 

@@ -40,8 +40,6 @@ MIN_GLOSSARY_WEIGHT = 0.5
 READER_GLOSSARY_WEIGHT = 0.65
 READER_GLOSSARY_STEP = 0.05
 MIN_READER_GLOSSARY_WEIGHT = 0.5
-#: Object pronouns of a reflexive verb, read alike in a reader glossary phrase ("säga upp sig",
-#: "sa upp mig").
 #: Words Swedish word order puts after the first word of a phrase: a subject pronoun between a
 #: verb and the rest of its phrase in a question or after a fronted word ("hur säger jag upp
 #: någon", "då går man in i väggen"), a finite "är", "blir", "har" after an adverb in a
@@ -49,6 +47,8 @@ MIN_READER_GLOSSARY_WEIGHT = 0.5
 PHRASE_GAPS = frozenset(
     {"jag", "du", "man", "vi", "ni", "han", "hon", "hen", "de", "dom", "är", "var", "blir", "blev", "har", "hade"}
 )
+#: Object pronouns of a reflexive verb, read alike in a reader glossary phrase ("säga upp sig",
+#: "sa upp mig").
 REFLEXIVES = frozenset({"sig", "mig", "dig", "oss", "er", "sej", "mej", "dej"})
 #: A longer word of the library that an unknown query word starts: a clipped word ("rehab" for
 #: "rehabilitering"), or the start of a compound. At most MAX_LONGER_WORDS, the most used first.

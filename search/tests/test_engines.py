@@ -335,6 +335,20 @@ def test_a_compound_no_guide_uses_finds_its_parts(engine_with):
     assert 4 in ids(engine.search("sjukskrivningskontakt"))
 
 
+def test_the_guide_on_avsked_comes_before_the_guides_on_uppsagning_with_the_seeded_synonyms(engine_with):
+    """Avsked is not uppsägning av personliga skäl (migration 0013): the guides on uppsägning are
+    found for "avsked" (the thesaurus relates the words) but after the guide on avsked."""
+    engine = engine_with(
+        guide(1, "Avsked", "När arbetstagaren grovt har åsidosatt sina åligganden.",
+              "Avsked ska vara skriftligt. Gå igenom vad som har hänt och dokumentera."),
+        guide(2, "Underrättelse före uppsägning", "Vid uppsägning av personliga skäl eller avsked.",
+              "Uppsägning av personliga skäl kräver saklig grund. Personliga skäl ska utredas."),
+        guide(3, "Checklista: uppsägning av personliga skäl", "Uppsägning av personliga skäl.",
+              "Personliga skäl, uppsägning och saklig grund."),
+    )  # fmt: skip
+    assert ids(engine.search("avsked"))[0] == 1
+
+
 def test_title_outranks_ingress_outranks_headings_outranks_body(engine_with):
     in_body = guide(31, "Att leda", FILLER, f"{FILLER} Du kan delegera mer.", headings=["Vardagen"])
     in_headings = guide(32, "Att styra", FILLER, f"{FILLER} Du kan göra mer.", headings=["Delegera"])

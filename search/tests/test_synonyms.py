@@ -1,6 +1,9 @@
 """Editors maintain synonym groups as Wagtail snippets; a starting set comes with the migrations."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -14,6 +17,22 @@ def test_a_starting_set_of_management_synonyms_is_seeded():
     assert len(groups) >= 20
     assert any({"onboarding", "introduktion", "nyanställd"} <= group for group in groups)
     assert any({"apt", "arbetsplatsträff"} <= group for group in groups)
+
+
+@pytest.mark.django_db
+def test_avsked_is_no_synonym_of_uppsagning_and_an_editors_own_group_is_kept():
+    """Avsked (18 § LAS) is not uppsägning av personliga skäl (7 § LAS): migration 0013 takes the
+    seeded group apart, leaving a group an editor has changed as it is."""
+    migration = import_module("search.migrations.0013_avsked_is_not_uppsagning")
+    groups = [set(group.terms()) for group in SynonymGroup.objects.all()]
+    assert not any({"avsked", "uppsägning av personliga skäl"} <= group for group in groups)
+    assert any({"avsked", "avskeda"} <= group for group in groups)
+    SynonymGroup.objects.filter(words=migration.FORMS).update(words=migration.SEEDED)
+    edited = SynonymGroup.objects.create(words="avsked, uppsägning av personliga skäl, avskedad")
+    migration.split(apps, None)
+    assert SynonymGroup.objects.filter(words=migration.FORMS).exists()
+    assert not SynonymGroup.objects.filter(words=migration.SEEDED).exists()
+    assert SynonymGroup.objects.get(pk=edited.pk).words == edited.words
 
 
 def test_terms_are_normalised_and_deduplicated():

@@ -51,6 +51,15 @@ def generation() -> str:
     return f"{value}+{_PROCESS}.{pending[0]}" if pending else str(value)
 
 
+def readable_generation() -> str | None:
+    """generation(), or None when the shared row cannot be read: for what only refreshes by it
+    (the search's synonyms and indexed words), which then goes by time or its first reading."""
+    try:
+        return generation()
+    except Exception:
+        return None
+
+
 def content_version() -> tuple[str, float]:
     """(generation, when content last changed as a Unix time) for validators such as ETag and
     Last-Modified: the same in every process, as both come from the shared row."""

@@ -124,7 +124,7 @@ class AnalysedEngine(SearchEngine):
     ) -> None:
         self._documents = documents  # all guides, for rebuilding a lost index
         self._synonyms = synonyms
-        self._lexicon_has_index = False
+        self._lexicon_read_at: tuple[str | None] | None = None  # the content generation it was read under
 
     def search(self, query_text, filters=SearchFilters(), *, sort=SORT_RELEVANCE, limit=10, offset=0):
         sort = sort if sort in SORTS else SORT_RELEVANCE
@@ -141,9 +141,7 @@ class AnalysedEngine(SearchEngine):
         return SearchResults(hits=[], total=0)
 
     def _search(self, text: str, filters: SearchFilters, sort: str, limit: int, offset: int) -> SearchResults:
-        if not self._lexicon_has_index:  # so query compounds split on the guides' own words too
-            compounds.lexicon().add_indexed(self._indexed_words())
-            self._lexicon_has_index = True
+        self._learn_indexed_words()
         plan = self._spell(query.plan(text, self._synonyms()))
         if plan.is_empty and plan.text:  # only symbols, emoji or over-long "words": nothing to look for
             return SearchResults(hits=[], total=0)
@@ -195,6 +193,17 @@ class AnalysedEngine(SearchEngine):
         fixes = [self._correction(c) if c.needs_spelling and c.max_edits else None for c in plan.concepts]
         plan = plan.with_corrections(fixes)
         return plan.with_emphasis()
+
+    def _learn_indexed_words(self) -> None:
+        """Query compounds split on the indexed guides' own words too ("lönekartläggning"): the
+        compound lexicon learns them at the first search, and again when the content has changed,
+        as another process (a second web worker, an import) may have indexed a guide since."""
+        from operations.content_cache import readable_generation
+
+        content = (readable_generation(),)
+        if self._lexicon_read_at != content:
+            compounds.lexicon().add_indexed(self._indexed_words())
+            self._lexicon_read_at = content
 
     def _correction(self, concept: query.Concept) -> str | None:
         """The indexed word a misspelt word most likely meant: another word, not one the word

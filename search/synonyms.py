@@ -78,12 +78,9 @@ _cached: tuple[float, int, SynonymTable] | None = None
 def current_synonyms() -> SynonymTable:
     """The editors' synonym groups as this process last read them (empty if the table is unreadable)."""
     global _cached
-    from operations.content_cache import generation
+    from operations.content_cache import readable_generation
 
-    try:
-        content = generation()
-    except Exception:  # the cache does not answer: the TTL alone decides
-        content = None
+    content = readable_generation()  # None when the cache does not answer: the TTL alone decides
     with _lock:
         if _cached and time.monotonic() - _cached[0] < SYNONYM_TTL and _cached[1] == content:
             return _cached[2]

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from operations import content_cache
 from search import compounds, expansions, pipeline, query
 from search.base import MAX_QUERY_LENGTH, SORT_RELEVANCE, SORT_UPDATED, GuideDocument, SearchFilters, SearchResults
 from search.models import SynonymGroup
@@ -347,6 +348,20 @@ def test_the_guide_on_avsked_comes_before_the_guides_on_uppsagning_with_the_seed
               "Personliga skäl, uppsägning och saklig grund."),
     )  # fmt: skip
     assert ids(engine.search("avsked"))[0] == 1
+
+
+def test_a_compound_of_a_word_another_process_indexed_is_split_once_the_content_changed(engine_with):
+    """Query compounds split on the guides' own words ("zorblat" is no Swedish word): a web worker
+    learns the words of a guide another process published at its next search after the change."""
+    engine = engine_with(guide(1, "Lönesamtal", "Om lön.", "Samtal om lön."))
+    engine.search("lön")  # the indexed words are read
+    engine.index([guide(2, "Zorblat", "Om zorblat.", "Samtal om zorblat, ett sätt att arbeta.")])
+    lexicon = compounds.lexicon()  # as another process would have indexed it: this one never saw the word
+    lexicon._indexed.discard("zorblat")
+    lexicon._seen.discard("zorblat")
+    compounds.split.cache_clear()
+    content_cache.invalidate()  # what publishing does
+    assert 2 in ids(engine.search("zorblatsamtal"))
 
 
 def test_title_outranks_ingress_outranks_headings_outranks_body(engine_with):

@@ -463,22 +463,30 @@ class PostgresEngine(AnalysedEngine):
     @staticmethod
     def _concept(params: _Params, concept: Concept, widen: bool) -> tuple[str, str]:
         """(a tsquery of every form the concept may take, its score): scored by its best way of matching."""
-        ways = [(_word(params, concept.word), concept.literal_weight, "ts_rank")]
-        ways += [(_tsquery(params, " ".join(synonym)), SYNONYM_WEIGHT, "ts_rank") for synonym in concept.synonyms]
-        ways += [(_tsquery(params, " ".join(other.words)), other.weight, "ts_rank") for other in concept.related]
-        ways += [(_word(params, spelling), SPELLING_WEIGHT, "ts_rank") for spelling in concept.spellings]
+        ways = [(_word(params, concept.word), concept.literal_weight)]
+        ways += [(_tsquery(params, " ".join(synonym)), SYNONYM_WEIGHT) for synonym in concept.synonyms]
+        ways += [(_tsquery(params, " ".join(other.words)), other.weight) for other in concept.related]
+        ways += [(_word(params, spelling), SPELLING_WEIGHT) for spelling in concept.spellings]
         if concept.correction:
-            ways.append((_word(params, concept.correction), CORRECTION_WEIGHT, "ts_rank"))
+            ways.append((_word(params, concept.correction), CORRECTION_WEIGHT))
+        scores = [f"({weight} * ts_rank({RANK_WEIGHTS}, v, {query}, 1))" for query, weight in ways]
         if concept.compound:
-            # Both halves, anywhere (either, for the nearest guides); cover density rewards them
-            # close together ("samtal om lön").
+            # Both halves, anywhere (either, for the nearest guides), scored as the halves' own
+            # words are, or by cover density when they stand close ("samtal om lön"), whichever is
+            # more: ts_rank of an AND is a measure of how close its words are, next to nothing for
+            # halves a paragraph apart, below a sibling compound's single mention.
             head, tail = (
                 f"({' || '.join(_tsquery(params, form) for form in forms)})" for forms in concept.compound_halves()
             )
-            ways.append((f"({head} || {tail})" if widen else f"({head} && {tail})", COMPOUND_WEIGHT, "ts_rank_cd"))
-        forms = f"({' || '.join(query for query, _, _ in ways)})"
-        scores = ", ".join(f"({weight} * {rank}({RANK_WEIGHTS}, v, {query}, 1))" for query, weight, rank in ways)
-        best = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {scores}) AS ways(s))"
+            both = f"({head} || {tail})" if widen else f"({head} && {tail})"
+            ways.append((both, COMPOUND_WEIGHT))
+            scores.append(
+                f"({COMPOUND_WEIGHT} * greatest(ts_rank({RANK_WEIGHTS}, v, ({head} || {tail}), 1), "
+                f"ts_rank_cd({RANK_WEIGHTS}, v, {both}, 1)))"
+            )
+        forms = f"({' || '.join(query for query, _ in ways)})"
+        values = ", ".join(scores)
+        best = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {values}) AS ways(s))"
         weight = concept.emphasis * (1.0 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * concept.specificity)
         return forms, best if weight == 1.0 else f"({weight:.4f} * {best})"
 

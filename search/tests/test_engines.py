@@ -364,6 +364,17 @@ def test_a_compound_of_a_word_another_process_indexed_is_split_once_the_content_
     assert 2 in ids(engine.search("zorblatsamtal"))
 
 
+def test_a_compound_s_halves_a_paragraph_apart_outrank_a_sibling_compound_mentioned_once(engine_with):
+    """"uppföljningsmöte", which no guide uses: the guide on meetings that also speaks of follow-up
+    comes before one that mentions an "uppföljningsplan" (same first part) once."""
+    filler = "Förbered dagordningen och skicka den i tid. " * 8
+    engine = engine_with(
+        guide(1, "Möten som fungerar", "Om möten.", f"Boka ett möte med gruppen. {filler}Gör en uppföljning efteråt."),
+        guide(2, "Skyddsronden", "Om skyddsronder.", f"Skriv en uppföljningsplan. {filler}"),
+    )
+    assert ids(engine.search("uppföljningsmöte"))[:2] == [1, 2]
+
+
 def test_title_outranks_ingress_outranks_headings_outranks_body(engine_with):
     in_body = guide(31, "Att leda", FILLER, f"{FILLER} Du kan delegera mer.", headings=["Vardagen"])
     in_headings = guide(32, "Att styra", FILLER, f"{FILLER} Du kan göra mer.", headings=["Delegera"])

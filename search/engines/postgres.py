@@ -56,6 +56,10 @@ MAX_COMBINATIONS = 20
 #: (Concept.specificity), so in "sjukskriven medarbetare" a guide about being off sick outranks
 #: one that says "medarbetare" in its title.
 SPECIFICITY_WEIGHT = 0.9
+#: A compound query word's halves found apart in a guide count this much of what they would as
+#: words (_concept): less than the compound, whose halves stand together ("skydd" of
+#: "anställningsskydd" is also the "skydd" of "skyddsombud").
+APART_HALVES = 0.5
 #: Each concept a guide matches adds this: partial matches of a long query rank by coverage first.
 COVERAGE_WEIGHT = 1.0
 BATCH_SIZE = 1000
@@ -472,16 +476,16 @@ class PostgresEngine(AnalysedEngine):
         scores = [f"({weight} * ts_rank({RANK_WEIGHTS}, v, {query}, 1))" for query, weight in ways]
         if concept.compound:
             # Both halves, anywhere (either, for the nearest guides), scored as the halves' own
-            # words are, or by cover density when they stand close ("samtal om lön"), whichever is
-            # more: ts_rank of an AND is a measure of how close its words are, next to nothing for
-            # halves a paragraph apart, below a sibling compound's single mention.
+            # words are (at APART_HALVES) or by cover density when they stand close ("samtal om
+            # lön"), whichever is more: ts_rank of an AND is a measure of how close its words are,
+            # next to nothing for halves a paragraph apart, below a sibling compound's one mention.
             head, tail = (
                 f"({' || '.join(_tsquery(params, form) for form in forms)})" for forms in concept.compound_halves()
             )
             both = f"({head} || {tail})" if widen else f"({head} && {tail})"
             ways.append((both, COMPOUND_WEIGHT))
             scores.append(
-                f"({COMPOUND_WEIGHT} * greatest(ts_rank({RANK_WEIGHTS}, v, ({head} || {tail}), 1), "
+                f"({COMPOUND_WEIGHT} * greatest({APART_HALVES} * ts_rank({RANK_WEIGHTS}, v, ({head} || {tail}), 1), "
                 f"ts_rank_cd({RANK_WEIGHTS}, v, {both}, 1)))"
             )
         forms = f"({' || '.join(query for query, _ in ways)})"

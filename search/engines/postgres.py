@@ -264,7 +264,7 @@ class PostgresEngine(AnalysedEngine):
         reading every vector (0.8 s at 100,000 guides)."""
         words = [c.word for c in concepts]
         listed = [word for word in words if not is_stopword(word)]  # a stopword is in no guide's vector
-        in_vocabulary = self._in_vocabulary(listed)
+        in_vocabulary = self._spelt(listed)
         others = [word for word in dict.fromkeys(words) if word not in in_vocabulary]
         found = {}
         if others:
@@ -273,8 +273,9 @@ class PostgresEngine(AnalysedEngine):
             found = dict(zip(others, self._planned_rows(f"SELECT {', '.join(checks)}", params)[0], strict=True))
         return [word in in_vocabulary or found[word] for word in words]
 
-    def _in_vocabulary(self, words: list[str]) -> set[str]:
-        """The words the vocabulary has, by its primary key (migration 0011)."""
+    def _spelt(self, words: list[str]) -> set[str]:
+        """The words the vocabulary (the public guides' words as spelt) has, by its primary key
+        (migration 0011)."""
         if not words:
             return set()
         return {word for (word,) in self._rows(f"SELECT word FROM {VOCABULARY} WHERE word = ANY(%s)", [words])}
@@ -319,14 +320,11 @@ class PostgresEngine(AnalysedEngine):
         self._common = (version, now, common, unlisted)
         return common, unlisted
 
-    def _spelt(self, words: list[str]) -> set[str]:
-        return self._in_vocabulary(words)
-
     def _spellings(self, word: str) -> tuple[str, ...]:
         candidates = unfoldings(word)[1:]
         if not candidates:
             return ()
-        found = self._in_vocabulary(candidates)
+        found = self._spelt(candidates)
         return tuple(candidate for candidate in candidates if candidate in found)
 
     def _words_near(self, word: str, max_edits: int) -> Mapping[str, int]:
@@ -344,7 +342,7 @@ class PostgresEngine(AnalysedEngine):
         by_relevance = sort != SORT_UPDATED and not plan.is_empty
         one_condition = False
         if plan.is_empty:
-            matched, score = f"SELECT *, 0 AS covered FROM {TABLE}", "0"
+            score = "0"
             head_matches = "FALSE"  # no head matches: in_head is FALSE, not NULL
         else:
             forms, scores = zip(*(self._concept(params, concept, widen) for concept in plan.concepts), strict=True)
@@ -353,7 +351,6 @@ class PostgresEngine(AnalysedEngine):
             # guides may be found by any concept.
             chosen_by = tuple(form for form, c in zip(forms, plan.concepts, strict=True) if widen or not c.common)
             one_condition = required >= len(chosen_by)
-            matched = self._matching(chosen_by, required)
             proximity = [
                 f"{PROXIMITY_WEIGHT} * ts_rank_cd({RANK_WEIGHTS}, v, {_tsquery(params, f'{a.word} {b.word}')}, 1)"
                 for a, b in plan.adjacent_pairs()
@@ -361,7 +358,7 @@ class PostgresEngine(AnalysedEngine):
             score = " + ".join([f"{COVERAGE_WEIGHT} * covered", *scores, *proximity])
             # The matches with a concept in their head vector, found by the two-column GIN index in
             # one scan (never by reading either vector): usually far fewer than the matches.
-            head_matches = f"{self._indexed(chosen_by, required)} AND head_vector @@ ({' || '.join(forms)})"
+            head_matches = f"{self._indexed(chosen_by, required)} AND head_vector @@ {_any(forms)}"
             if not by_relevance:  # by date, where a match is does not count
                 head_matches = "FALSE"
         # The filters, on a combination's lists; a guide passes them when its combination does.
@@ -393,10 +390,11 @@ class PostgresEngine(AnalysedEngine):
             candidate_order = "updated DESC, guide_id"
             if by_relevance:
                 candidate_order = f"covered DESC, in_head DESC, {candidate_order}"
+            matching = f"SELECT *, 0 AS covered FROM {TABLE}" if plan.is_empty else self._matching(chosen_by, required)
             sources = f"""head AS MATERIALIZED (SELECT guide_id FROM {TABLE} WHERE {head_matches}),
                 matched AS MATERIALIZED (
                     SELECT guide_id, facets, updated, covered, guide_id IN (SELECT guide_id FROM head) AS in_head
-                    FROM ({matched}) AS found
+                    FROM ({matching}) AS found
                 ), counted AS (SELECT facets, count(*) AS n FROM matched GROUP BY facets)"""
             chosen = f"SELECT guide_id, covered FROM matched WHERE {guide_filter} ORDER BY {candidate_order}"
             chosen += f" LIMIT {candidates}"
@@ -479,16 +477,15 @@ class PostgresEngine(AnalysedEngine):
             # words are (at APART_HALVES) or by cover density when they stand close ("samtal om
             # lön"), whichever is more: ts_rank of an AND is a measure of how close its words are,
             # next to nothing for halves a paragraph apart, below a sibling compound's one mention.
-            head, tail = (
-                f"({' || '.join(_tsquery(params, form) for form in forms)})" for forms in concept.compound_halves()
-            )
-            both = f"({head} || {tail})" if widen else f"({head} && {tail})"
+            head, tail = (_any(tuple(_tsquery(params, form) for form in forms)) for forms in concept.compound_halves())
+            either = _any((head, tail))
+            both = either if widen else f"({head} && {tail})"
             ways.append((both, COMPOUND_WEIGHT))
             scores.append(
-                f"({COMPOUND_WEIGHT} * greatest({APART_HALVES} * ts_rank({RANK_WEIGHTS}, v, ({head} || {tail}), 1), "
+                f"({COMPOUND_WEIGHT} * greatest({APART_HALVES} * ts_rank({RANK_WEIGHTS}, v, {either}, 1), "
                 f"ts_rank_cd({RANK_WEIGHTS}, v, {both}, 1)))"
             )
-        forms = f"({' || '.join(query for query, _ in ways)})"
+        forms = _any(tuple(query for query, _ in ways))
         values = ", ".join(scores)
         best = f"(SELECT {1 - TIE_BREAKER} * max(s) + {TIE_BREAKER} * sum(s) FROM (VALUES {values}) AS ways(s))"
         weight = concept.emphasis * (1.0 - SPECIFICITY_WEIGHT + SPECIFICITY_WEIGHT * concept.specificity)
